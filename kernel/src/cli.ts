@@ -1,0 +1,46 @@
+import { backendInfo, datasets } from "tensorbook";
+import { startRepl } from "./repl.js";
+
+const USAGE = `usage: tensorbook <command>
+
+commands:
+  start   open Tensorbook (today: the terminal session below; JupyterLab once it is set up)
+  repl    an interactive session in the terminal with the engine loaded
+  info    the compute backends and where the datasets are
+  help    this text`;
+
+function info(): void {
+  for (const b of backendInfo()) {
+    console.log(`${b.name.padEnd(11)} ${b.state}${b.reason ? ` (${b.reason})` : ""}`);
+  }
+  const files = datasets.listDatasetFiles();
+  console.log(`datasets    ${datasets.datasetsRoot()} (${files.length} files)`);
+}
+
+/** Runs the `tensorbook` command line with the given arguments; returns the exit code. */
+export function main(argv: readonly string[]): number {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "start":
+      console.log("JupyterLab is not set up in this checkout yet; opening the terminal session.");
+      startRepl();
+      return 0;
+    case "repl":
+      startRepl();
+      return 0;
+    case "info":
+      info();
+      return 0;
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      console.log(USAGE);
+      return 0;
+    default:
+      console.error(
+        `tensorbook: unknown command "${command}"${rest.length ? ` (with ${rest.join(" ")})` : ""}\n\n${USAGE}`,
+      );
+      return 2;
+  }
+}
