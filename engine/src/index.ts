@@ -3,9 +3,12 @@
  *
  * @example
  * ```ts
- * import { datasets } from "tensorbook";
- * const csv = datasets.datasetPath("housing/housing.csv");
+ * import { np } from "tensorbook";
+ * np.arange(6).reshape(2, 3).sum(0); // array([3, 5, 7])
  * ```
  */
+export * as np from "./np/index.js";
+export { Tensor, DISPLAY, type TensorLike, type MimeBundle } from "./core/tensor.js";
+export type { DType } from "./core/dtype.js";
 export * as datasets from "./datasets/index.js";
 export { backendInfo, type BackendInfo } from "./backend-info.js";

@@ -1,0 +1,5 @@
+// Registers every kernel of the pure-TypeScript backend (importing this module is enough).
+import "./arithmetic.js";
+import "./math.js";
+import "./compare.js";
+import "./reduce.js";

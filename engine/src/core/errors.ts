@@ -1,0 +1,9 @@
+/** NumPy's ValueError: an argument has the right type but an unusable value (shape, option). */
+export class ValueError extends Error {
+  override name = "ValueError";
+}
+
+/** NumPy's IndexError: an index outside an axis, or too many indices. */
+export class IndexError extends Error {
+  override name = "IndexError";
+}

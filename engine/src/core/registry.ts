@@ -1,0 +1,63 @@
+import type { BackendName, Device } from "./backend.js";
+import type { Tensor } from "./tensor.js";
+
+/**
+ * A kernel: one op's implementation on one backend. It receives the op's inputs (already
+ * validated and, for element-wise ops, of the output dtype when the op asks) and the op's
+ * attributes, and returns the output tensor(s).
+ */
+export type Kernel<A = Record<string, unknown>> = (inputs: readonly Tensor[], attrs: A) => Tensor;
+
+const kernels = new Map<string, Map<BackendName, Kernel<never>>>();
+
+// Backends tried in order for tensors on each device; a backend that lacks an op falls through
+// to the next, so the native addon can take over ops one at a time.
+const preference: Record<Device, BackendName[]> = { cpu: ["js"], cuda: ["cuda"] };
+
+/**
+ * Registers a kernel for an op on a backend (a later registration replaces an earlier one).
+ *
+ * @example
+ * ```ts
+ * registerKernel("exp", "js", ([x]) => ...);
+ * ```
+ */
+export function registerKernel<A>(op: string, backend: BackendName, kernel: Kernel<A>): void {
+  let byBackend = kernels.get(op);
+  if (!byBackend) kernels.set(op, (byBackend = new Map()));
+  byBackend.set(backend, kernel as Kernel<never>);
+}
+
+/** Sets the order in which backends are asked for ops on a device's tensors. */
+export function setBackendPreference(device: Device, order: BackendName[]): void {
+  preference[device] = [...order];
+}
+
+/** The backends asked for ops on a device's tensors, in order. */
+export function backendPreference(device: Device): readonly BackendName[] {
+  return preference[device];
+}
+
+/** Whether any backend registered a kernel for `op`. */
+export function hasKernel(op: string): boolean {
+  return kernels.has(op);
+}
+
+/** Finds the kernel of `op` for tensors on `device`, or fails naming what is registered. */
+export function findKernel<A>(op: string, device: Device): { backend: BackendName; kernel: Kernel<A> } {
+  const byBackend = kernels.get(op);
+  if (byBackend) {
+    for (const backend of preference[device]) {
+      const kernel = byBackend.get(backend);
+      if (kernel) return { backend, kernel: kernel as Kernel<A> };
+    }
+  }
+  const have = byBackend ? [...byBackend.keys()].join(", ") : "none";
+  throw new Error(`no kernel for op '${op}' on device ${device} (backends with it: ${have})`);
+}
+
+/** Runs `op` on the device of its first input. */
+export function runKernel<A>(op: string, inputs: readonly Tensor[], attrs: A): Tensor {
+  const device = inputs.length ? inputs[0].storage.device : "cpu";
+  return findKernel<A>(op, device).kernel(inputs, attrs);
+}

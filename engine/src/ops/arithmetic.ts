@@ -1,0 +1,186 @@
+import { isInteger, type DType } from "../core/dtype.js";
+import { ValueError } from "../core/errors.js";
+import { readHost } from "../core/host.js";
+import { Tensor, type TensorLike } from "../core/tensor.js";
+import { binaryOp, floatResult, promoteOperands, unaryOp } from "./elementwise.js";
+
+// Arithmetic: + - * / ** % // and the sign-related unary ops, with NumPy's dtype rules.
+
+const noBoolSub = (d: DType): DType => {
+  if (d === "bool") {
+    throw new TypeError(
+      "numpy boolean subtract, the `-` operator, is not supported, use logicalXor (or a bitwise xor) instead",
+    );
+  }
+  return d;
+};
+
+/**
+ * Element-wise `a + b` with broadcasting (NumPy's `np.add`).
+ *
+ * @example
+ * ```ts
+ * np.add([1, 2], 10).toArray(); // [11, 12]
+ * ```
+ */
+export function add(a: TensorLike, b: TensorLike): Tensor {
+  return binaryOp("add", a, b);
+}
+
+/** Element-wise `a - b` with broadcasting (`np.subtract`). @example `np.sub([3, 4], 1) // [2, 3]` */
+export function sub(a: TensorLike, b: TensorLike): Tensor {
+  return binaryOp("sub", a, b, noBoolSub);
+}
+
+/** Element-wise `a * b` with broadcasting (`np.multiply`). @example `np.mul([1, 2], [3, 4]) // [3, 8]` */
+export function mul(a: TensorLike, b: TensorLike): Tensor {
+  return binaryOp("mul", a, b);
+}
+
+/**
+ * Element-wise true division `a / b` (`np.true_divide`): integers give float64.
+ *
+ * @example
+ * ```ts
+ * np.div([1, 2], 4).toArray(); // [0.25, 0.5]
+ * ```
+ */
+export function div(a: TensorLike, b: TensorLike): Tensor {
+  return binaryOp("div", a, b, floatResult);
+}
+
+/**
+ * Element-wise `a ** b` (`np.power`). Integer arrays to negative integer powers are refused, as
+ * in NumPy.
+ *
+ * @example
+ * ```ts
+ * np.pow([2, 3], 2).toArray(); // [4, 9]
+ * ```
+ */
+export function pow(a: TensorLike, b: TensorLike): Tensor {
+  const [ta, tb, common] = promoteOperands(a, b);
+  if (isInteger(common) || common === "bool") {
+    const e = readHost(tb);
+    for (let i = 0; i < e.length; i++) {
+      if (e[i] < 0) throw new ValueError("Integers to negative integer powers are not allowed.");
+    }
+  }
+  return binaryOp("pow", ta, tb, (d) => (d === "bool" ? "int32" : d));
+}
+
+/**
+ * Element-wise remainder with the sign of the divisor (`np.mod`, Python's `%`).
+ *
+ * @example
+ * ```ts
+ * np.mod([-3, 3], 2).toArray(); // [1, 1]
+ * ```
+ */
+export function mod(a: TensorLike, b: TensorLike): Tensor {
+  return binaryOp("mod", a, b, (d) => (d === "bool" ? "int32" : d));
+}
+
+/**
+ * Element-wise floor division (`np.floor_divide`, Python's `//`).
+ *
+ * @example
+ * ```ts
+ * np.floorDiv([-3, 3], 2).toArray(); // [-2, 1]
+ * ```
+ */
+export function floorDiv(a: TensorLike, b: TensorLike): Tensor {
+  return binaryOp("floorDiv", a, b, (d) => (d === "bool" ? "int32" : d));
+}
+
+/** Element-wise negation (`np.negative`). @example `np.neg([1, -2]) // [-1, 2]` */
+export function neg(a: TensorLike): Tensor {
+  return unaryOp("neg", a, (d) => {
+    if (d === "bool") {
+      throw new TypeError(
+        "numpy boolean negative, the `-` operator, is not supported, use logicalNot instead",
+      );
+    }
+    return d;
+  });
+}
+
+/** Element-wise absolute value (`np.abs`). @example `np.abs([-1.5, 2]) // [1.5, 2]` */
+export function abs(a: TensorLike): Tensor {
+  return unaryOp("abs", a);
+}
+
+/** Element-wise sign: -1, 0 or 1 (NaN stays NaN) (`np.sign`). @example `np.sign([-2, 0, 3]) // [-1, 0, 1]` */
+export function sign(a: TensorLike): Tensor {
+  return unaryOp("sign", a, (d) => {
+    if (d === "bool")
+      throw new TypeError("ufunc 'sign' did not contain a loop with signature matching types bool");
+    return d;
+  });
+}
+
+/** Element-wise `1 / x` (`np.reciprocal`; integers divide as integers, like NumPy). @example `np.reciprocal([2., 4.]) // [0.5, 0.25]` */
+export function reciprocal(a: TensorLike): Tensor {
+  return unaryOp("reciprocal", a, (d) => (d === "bool" ? "int32" : d));
+}
+
+declare module "../core/tensor.js" {
+  interface Tensor {
+    /** `this + b` with broadcasting. @example `np.ones([2]).add(1) // [2, 2]` */
+    add(b: TensorLike): Tensor;
+    /** `this - b` with broadcasting. @example `X.sub(X.mean(0))` */
+    sub(b: TensorLike): Tensor;
+    /** `this * b` with broadcasting. @example `np.random.rand(100, 1).mul(2)` */
+    mul(b: TensorLike): Tensor;
+    /** `this / b` with broadcasting (true division). @example `exps.div(exps.sum(1, { keepdims: true }))` */
+    div(b: TensorLike): Tensor;
+    /** `this ** b`. @example `X.pow(2)` */
+    pow(b: TensorLike): Tensor;
+    /** `this % b` with the sign of the divisor. @example `np.arange(5).mod(2)` */
+    mod(b: TensorLike): Tensor;
+    /** `this // b`. @example `np.arange(5).floorDiv(2)` */
+    floorDiv(b: TensorLike): Tensor;
+    /** `-this`. */
+    neg(): Tensor;
+    /** `|this|`. */
+    abs(): Tensor;
+    /** -1, 0 or 1 per element. */
+    sign(): Tensor;
+    /** `1 / this`. */
+    reciprocal(): Tensor;
+  }
+}
+
+Tensor.prototype.add = function (this: Tensor, b: TensorLike) {
+  return add(this, b);
+};
+Tensor.prototype.sub = function (this: Tensor, b: TensorLike) {
+  return sub(this, b);
+};
+Tensor.prototype.mul = function (this: Tensor, b: TensorLike) {
+  return mul(this, b);
+};
+Tensor.prototype.div = function (this: Tensor, b: TensorLike) {
+  return div(this, b);
+};
+Tensor.prototype.pow = function (this: Tensor, b: TensorLike) {
+  return pow(this, b);
+};
+Tensor.prototype.mod = function (this: Tensor, b: TensorLike) {
+  return mod(this, b);
+};
+Tensor.prototype.floorDiv = function (this: Tensor, b: TensorLike) {
+  return floorDiv(this, b);
+};
+Tensor.prototype.neg = function (this: Tensor) {
+  return neg(this);
+};
+Tensor.prototype.abs = function (this: Tensor) {
+  return abs(this);
+};
+Tensor.prototype.sign = function (this: Tensor) {
+  return sign(this);
+};
+Tensor.prototype.reciprocal = function (this: Tensor) {
+  return reciprocal(this);
+};
