@@ -118,13 +118,9 @@ export function promoteWithScalar(a: DType, value: number | boolean): DType {
   if (typeof value === "boolean") return a;
   if (isFloat(a)) return a;
   if (!Number.isInteger(value)) return "float64";
-  if (a === "bool") return value >= 0 && value <= 255 ? "uint8" : "int32";
-  if (a === "uint8")
-    return value >= 0 && value <= 255
-      ? "uint8"
-      : value >= -2147483648 && value <= 2147483647
-        ? "int32"
-        : "float64";
+  // bool with an integer gives NumPy's default integer; uint8 widens (NumPy to int16/uint16,
+  // which Tensorbook lacks, so int32).
+  if (a === "uint8" && value >= 0 && value <= 255) return "uint8";
   return value >= -2147483648 && value <= 2147483647 ? "int32" : "float64";
 }
 
