@@ -81,6 +81,10 @@ function twoAtanhDD(zh: number, zl: number): [number, number] {
 // ln 2 = 2 atanh(1/3), as a double-double.
 ddDiv(1, 0, 3, 0);
 const [LN2_H, LN2_L] = twoAtanhDD(rH, rL);
+// LN2_H split in two halves of 26 bits, so k * LN2_HH is exact for |k| < 2**27.
+const LN2_SPLIT = SPLITTER * LN2_H;
+const LN2_HH = LN2_SPLIT - (LN2_SPLIT - LN2_H);
+const LN2_HL = LN2_H - LN2_HH;
 
 // log(c) for the reduction points c = i/64, i = 45..91 (covering [sqrt(1/2), sqrt(2)]).
 const TABLE_LO = 45;
@@ -131,21 +135,38 @@ export function log(x: number): number {
   const c = i / 64;
   const d = m - c; // exact (Sterbenz)
   const den = m + c;
-  const bb = den - m;
-  const denL = m - (den - bb) + (c - bb); // rounding error of m + c
+  const dv = den - m;
+  const denL = m - (den - dv) + (c - dv); // rounding error of m + c
   const sh = d / den;
-  twoProd(sh, den);
-  const sl = (d - rH - rL - sh * denL) / den;
+  // Everything below is twoProd / ddAdd inlined on locals: this is randn's hot path.
+  let t = SPLITTER * sh;
+  const shH = t - (t - sh);
+  const shL = sh - shH;
+  t = SPLITTER * den;
+  const dH = t - (t - den);
+  const dL = den - dH;
+  const p = sh * den;
+  const pe = shH * dH - p + shH * dL + shL * dH + shL * dL;
+  const sl = (d - p - pe - sh * denL) / den;
   const s2 = sh * sh;
   const tail = 2 * sh * s2 * (1 / 3 + s2 * (1 / 5 + s2 * (1 / 7 + s2 * (1 / 9 + s2 * (1 / 11)))));
-  // k ln2 + log(c) + 2s + tail, summed in double-double.
-  twoProd(k, LN2_H);
-  const kh = rH;
-  const kl = rL + k * LN2_L;
-  const t = i - TABLE_LO;
-  ddAdd(kh, kl, LOGC_H[t], LOGC_L[t]);
-  ddAdd(rH, rL, 2 * sh, 2 * sl + tail);
-  return rH + rL;
+  // k ln2 (exact product of k and LN2_H since k has at most 11 bits and LN2_H's low bits are
+  // split off) + log(c) + 2s + tail, summed in double-double.
+  const kh = k * LN2_HH;
+  const kl = k * LN2_HL + k * LN2_L;
+  const ti = i - TABLE_LO;
+  // (kh + kl) + (LOGC_H + LOGC_L)
+  let a = kh + LOGC_H[ti];
+  let bb = a - kh;
+  let e = kh - (a - bb) + (LOGC_H[ti] - bb) + kl + LOGC_L[ti];
+  let h = a + e;
+  let l = e - (h - a);
+  // + (2 sh + (2 sl + tail))
+  const s2h = 2 * sh;
+  a = h + s2h;
+  bb = a - h;
+  e = h - (a - bb) + (s2h - bb) + l + (2 * sl + tail);
+  return a + e;
 }
 
 /**

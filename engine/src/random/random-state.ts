@@ -179,9 +179,11 @@ export class RandomState {
   standardNormal(size: number | readonly number[]): RawArray<"float64">;
   standardNormal(size?: Size): number | RawArray<"float64">;
   standardNormal(size?: Size): number | RawArray<"float64"> {
-    const mt = this.mt;
-    const g = this.gauss;
-    return this.fill(size, () => legacyGauss(mt, g));
+    const shape = toShape(size);
+    if (shape === null) return legacyGauss(this.mt, this.gauss);
+    const data = new Float64Array(shapeSize(shape));
+    for (let i = 0; i < data.length; i++) data[i] = legacyGauss(this.mt, this.gauss);
+    return { data, shape, dtype: "float64" };
   }
 
   /** Normal floats: loc + scale * standard normal. */
