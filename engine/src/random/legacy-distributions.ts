@@ -116,11 +116,11 @@ function stirlingTail(v: number, v2: number): number {
 
 /**
  * random_binomial_btpe (Kachitvichyanukul & Schmeiser), with NumPy's step structure; the
- * labelled loop plays the role of the C code's gotos.
+ * loop's continue (back to Step 10) and break (to Step 60) play the C code's gotos.
  */
 function binomialBtpe(src: BitSource, n: number, p: number, s: BtpeSetup): number {
   const { r, q, m, p1, xm, xl, xr, c, laml, lamr, p2, p3, p4 } = s;
-  let y = 0;
+  let y: number;
   for (;;) {
     // Step 10
     const nrq = n * r * q;

@@ -159,8 +159,8 @@ export function log(x: number): number {
   let a = kh + LOGC_H[ti];
   let bb = a - kh;
   let e = kh - (a - bb) + (LOGC_H[ti] - bb) + kl + LOGC_L[ti];
-  let h = a + e;
-  let l = e - (h - a);
+  const h = a + e;
+  const l = e - (h - a);
   // + (2 sh + (2 sl + tail))
   const s2h = 2 * sh;
   a = h + s2h;

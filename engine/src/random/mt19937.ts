@@ -15,7 +15,7 @@ const LOWER = 0x7fffffff;
  * ```ts
  * const mt = new MT19937();
  * mt.seed(42);
- * mt.nextUint32(); // 1608637542, as numpy.random.RandomState(42).randint(2**32)... would draw
+ * mt.nextUint32(); // 1608637542, the word NumPy draws for RandomState(42).randint(2**32)
  * ```
  */
 export class MT19937 implements BitSource {
