@@ -133,3 +133,4 @@ export const inf = Infinity;
 export const nan = NaN;
 /** `null` as an index inserts a new axis, like `np.newaxis`. */
 export const newaxis = null;
+export * as random from "./random.js";
