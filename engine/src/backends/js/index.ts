@@ -4,3 +4,4 @@ import "./math.js";
 import "./compare.js";
 import "./reduce.js";
 import "./view-adjoint.js";
+import "./nn.js";
