@@ -53,8 +53,8 @@ function eluOf(x: Tensor, alpha: number): Tensor {
   return cmp.where(cmp.gt(x, 0), x, ar.mul(m.expm1(m.minimum(x, 0)), alpha));
 }
 
-const SELU_ALPHA = 1.6732632423543772848170429916717;
-const SELU_SCALE = 1.0507009873554804934193349852946;
+const SELU_ALPHA = 1.6732632423543772;
+const SELU_SCALE = 1.0507009873554805;
 
 /** Scaled ELU with the self-normalising constants (`tf.nn.selu`). @example `tf.nn.selu(z)` */
 export const selu = f((x) => ar.mul(eluOf(x, SELU_ALPHA), SELU_SCALE));
