@@ -34,3 +34,8 @@ export function assertFinite(a: ArrayLike<number>): void {
     if (a[i] - a[i] !== 0) throw new LinAlgError(MSG.nonFinite);
   }
 }
+
+/** NumPy's `ValueError` for shape and argument mistakes (products, `norm` orders, einsum strings). */
+export class ValueError extends Error {
+  override readonly name = "ValueError";
+}

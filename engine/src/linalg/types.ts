@@ -58,3 +58,9 @@ export function sizeOf(shape: readonly number[]): number {
   for (const d of shape) s *= d;
   return s;
 }
+
+/** Integer results (ranks) with their shape. */
+export interface IntDense {
+  data: Int32Array;
+  shape: number[];
+}
