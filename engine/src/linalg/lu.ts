@@ -4,7 +4,7 @@
  * with row operations, then the trailing matrix is updated by one GEMM, which carries ~all flops.
  */
 import { broadcastIndex, broadcastShapes, stackOf } from "./batch.js";
-import { LinAlgError, MSG } from "./errors.js";
+import { LinAlgError, MSG, ValueError } from "./errors.js";
 import { gemm } from "./gemm.js";
 import { alloc, dtypeOf, promote, toF64, type Dense, type FloatArray } from "./types.js";
 
@@ -161,13 +161,14 @@ export function solve(a: Dense, b: Dense): Dense {
   const rowsB = vector ? b.shape[b.shape.length - 1] : b.shape[b.shape.length - 2];
   const k = vector ? 1 : b.shape[b.shape.length - 1];
   if (rowsB !== n) {
-    throw new Error(
-      `solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m,n)->(m,n) (size ${rowsB} is different from ${n})`,
-    );
+    const sig = vector
+      ? "solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m)->(m)"
+      : "solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m,n)->(m,n)";
+    throw new ValueError(`${sig} (size ${rowsB} is different from ${n})`);
   }
   const outBatch = broadcastShapes(sa.batchShape, bBatch);
   if (!outBatch) {
-    throw new Error(
+    throw new ValueError(
       `operands could not be broadcast together with remapped shapes [original->remapped]: (${sa.batchShape}) and (${bBatch})`,
     );
   }
