@@ -119,8 +119,8 @@ function schur(n: number, H: Float64Array, Z: Float64Array | null, wr: Float64Ar
   let p = 0;
   let q = 0;
   let r = 0;
-  let s = 0;
-  let z = 0;
+  let s: number;
+  let z: number;
   let w: number;
   let x: number;
   let y: number;
