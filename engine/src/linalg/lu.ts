@@ -255,7 +255,12 @@ export function det(a: Dense): Dense {
   const { batchShape, count, n } = stackOf(a.shape, true);
   const out = alloc(dtypeOf(a.data), count);
   for (let t = 0; t < count; t++) {
-    const { lu, ipiv } = factor(a.data, t * n * n, n, false);
+    const { lu, ipiv, info } = factor(a.data, t * n * n, n, false);
+    // NumPy reports a singular matrix's determinant as +0 (sign 0 · exp(−inf)), never −0.
+    if (info > 0) {
+      out[t] = 0;
+      continue;
+    }
     let d = 1;
     for (let i = 0; i < n; i++) d *= ipiv[i] !== i ? -lu[i * n + i] : lu[i * n + i];
     out[t] = d;
