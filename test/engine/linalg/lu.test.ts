@@ -42,7 +42,12 @@ describe("solve, inv, det, slogdet (LU)", () => {
       assert.deepEqual(d.shape, c.det.shape);
       const s = slogdet(a);
       assertClose(s.sign, c.sign, 0, "sign");
-      assertClose(s.logabsdet, c.logabsdet, c.a.dtype === "float32" ? 1e-4 : hilbert ? 1e-8 : 1e-10, "logabsdet");
+      assertClose(
+        s.logabsdet,
+        c.logabsdet,
+        c.a.dtype === "float32" ? 1e-4 : hilbert ? 1e-8 : 1e-10,
+        "logabsdet",
+      );
     }
   });
 
