@@ -2,14 +2,18 @@
  * General matrix product on row-major typed arrays, in the style of BLAS `?gemm`:
  * `C ← alpha·op(A)·op(B) + beta·C`.
  *
- * The kernel follows Goto's layout: op(B) is packed into KC×NR column slivers and op(A) into
+ * The loop nest follows Goto's layout: op(B) is packed into KC×NR column slivers and op(A) into
  * MR×KC row slivers, so the innermost loop streams two small contiguous buffers that stay in
- * L1/L2, and a 4×4 register block keeps 16 independent accumulators in flight (enough to hide
- * the add latency without spilling x64's 16 vector registers). Panels are float64 for both
- * dtypes: JavaScript arithmetic is double anyway, so float32 inputs are accumulated in double
- * and rounded once on store.
+ * L1/L2 while a register block of independent accumulators hides the add latency.
+ *
+ * Two micro-kernels run that nest. Where WebAssembly SIMD exists (Node ≥ 16, every current
+ * browser) the tiles are computed by vector kernels assembled in `wasm-kernel.ts` (f64x2 4×4,
+ * f32x4 4×8): JavaScript cannot issue vector instructions itself and is 4–6× slower. Otherwise
+ * (`gemmJs`) a scalar 4×4 block with 16 accumulators runs on float64 panels; JS arithmetic is
+ * double, so there float32 inputs are accumulated in double and rounded once on store.
  */
 import type { FloatArray } from "./types.js";
+import { loadKernels, type WasmKernels } from "./wasm-kernel.js";
 
 const MR = 4;
 const NR = 4;
@@ -22,6 +26,8 @@ let packA = new Float64Array(MC * KC);
 let packB = new Float64Array(KC * NC);
 
 function packOpA(
+  out: FloatArray,
+  mr: number,
   transA: boolean,
   A: FloatArray,
   aOff: number,
@@ -32,11 +38,10 @@ function packOpA(
   kc: number,
   m: number,
 ): void {
-  const out = packA;
   let idx = 0;
-  for (let r = 0; r < mc; r += MR) {
+  for (let r = 0; r < mc; r += mr) {
     for (let p = 0; p < kc; p++) {
-      for (let ii = 0; ii < MR; ii++) {
+      for (let ii = 0; ii < mr; ii++) {
         const i = i0 + r + ii;
         // Rows past the edge are zero so the micro-kernel never needs a remainder path.
         out[idx++] = i < m ? (transA ? A[aOff + (p0 + p) * lda + i] : A[aOff + i * lda + p0 + p]) : 0;
@@ -46,6 +51,8 @@ function packOpA(
 }
 
 function packOpB(
+  out: FloatArray,
+  nr: number,
   transB: boolean,
   B: FloatArray,
   bOff: number,
@@ -56,11 +63,10 @@ function packOpB(
   nc: number,
   n: number,
 ): void {
-  const out = packB;
   let idx = 0;
-  for (let s = 0; s < nc; s += NR) {
+  for (let s = 0; s < nc; s += nr) {
     for (let p = 0; p < kc; p++) {
-      for (let jj = 0; jj < NR; jj++) {
+      for (let jj = 0; jj < nr; jj++) {
         const j = j0 + s + jj;
         out[idx++] = j < n ? (transB ? B[bOff + j * ldb + p0 + p] : B[bOff + (p0 + p) * ldb + j]) : 0;
       }
@@ -125,7 +131,8 @@ const edge = new Float64Array(MR * NR);
  * op(A) is m×k, op(B) is k×n, C is m×n. `lda`, `ldb`, `ldc` are the row strides (leading
  * dimensions) of the stored matrices, so sub-matrices are addressed with an offset and the
  * parent's stride. As in BLAS, `beta = 0` overwrites C without reading it (NaNs there vanish).
- * Works for Float64Array and Float32Array in any mix; sums are accumulated in double.
+ * Works for Float64Array and Float32Array in any mix: when A, B and C are all float32 the sums
+ * are float32 (as BLAS `sgemm`, twice the vector width), otherwise float64.
  *
  * @example
  * ```ts
@@ -162,6 +169,32 @@ export function gemm(
     }
   }
   if (k <= 0 || alpha === 0) return;
+  const wasm = loadKernels(MC * KC * 8, KC * NC * 8);
+  if (wasm) gemmWasm(wasm, transA, transB, m, n, k, alpha, A, aOff, lda, B, bOff, ldb, C, cOff, ldc);
+  else gemmJs(transA, transB, m, n, k, alpha, A, aOff, lda, B, bOff, ldb, C, cOff, ldc);
+}
+
+/**
+ * The plain-JavaScript path of {@link gemm} (C += alpha·op(A)·op(B); no beta, absolute
+ * offsets), used where WebAssembly SIMD is missing; exported so tests can check it directly.
+ */
+export function gemmJs(
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  A: FloatArray,
+  aOff: number,
+  lda: number,
+  B: FloatArray,
+  bOff: number,
+  ldb: number,
+  C: FloatArray,
+  cOff: number,
+  ldc: number,
+): void {
   const ncMax = Math.min(NC, roundUp(n, NR));
   const mcMax = Math.min(MC, roundUp(m, MR));
   if (packB.length < KC * ncMax) packB = new Float64Array(KC * ncMax);
@@ -170,10 +203,10 @@ export function gemm(
     const nc = Math.min(NC, n - j0);
     for (let p0 = 0; p0 < k; p0 += KC) {
       const kc = Math.min(KC, k - p0);
-      packOpB(transB, B, bOff, ldb, p0, kc, j0, roundUp(nc, NR), n);
+      packOpB(packB, NR, transB, B, bOff, ldb, p0, kc, j0, roundUp(nc, NR), n);
       for (let i0 = 0; i0 < m; i0 += MC) {
         const mc = Math.min(MC, m - i0);
-        packOpA(transA, A, aOff, lda, i0, roundUp(mc, MR), p0, kc, m);
+        packOpA(packA, MR, transA, A, aOff, lda, i0, roundUp(mc, MR), p0, kc, m);
         for (let s = 0; s < nc; s += NR) {
           const cols = Math.min(NR, nc - s);
           for (let r = 0; r < mc; r += MR) {
@@ -200,4 +233,62 @@ export function gemm(
 
 function roundUp(x: number, to: number): number {
   return Math.ceil(x / to) * to;
+}
+
+// The same loop nest with WebAssembly SIMD micro-kernels: panels are packed straight into the
+// module's memory, and each MR×NR tile comes back through a small buffer that JS adds into C.
+// All-float32 operands use the f32x4 kernel (float32 arithmetic, as BLAS sgemm); any float64
+// operand selects the f64x2 kernel.
+function gemmWasm(
+  w: WasmKernels,
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  A: FloatArray,
+  aOff: number,
+  lda: number,
+  B: FloatArray,
+  bOff: number,
+  ldb: number,
+  C: FloatArray,
+  cOff: number,
+  ldc: number,
+): void {
+  const single = A instanceof Float32Array && B instanceof Float32Array && C instanceof Float32Array;
+  const mr = 4;
+  const nr = single ? 8 : 4;
+  const elt = single ? 4 : 8;
+  const buf = w.memory.buffer;
+  const View = single ? Float32Array : Float64Array;
+  const pa = new View(buf, w.aOffset, MC * KC);
+  const pb = new View(buf, w.bOffset, KC * NC);
+  const tile = new View(buf, w.tileOffset, mr * nr);
+  const kernel = single ? w.f32 : w.f64;
+  for (let j0 = 0; j0 < n; j0 += NC) {
+    const nc = Math.min(NC, n - j0);
+    for (let p0 = 0; p0 < k; p0 += KC) {
+      const kc = Math.min(KC, k - p0);
+      packOpB(pb, nr, transB, B, bOff, ldb, p0, kc, j0, roundUp(nc, nr), n);
+      for (let i0 = 0; i0 < m; i0 += MC) {
+        const mc = Math.min(MC, m - i0);
+        packOpA(pa, mr, transA, A, aOff, lda, i0, roundUp(mc, mr), p0, kc, m);
+        for (let s = 0; s < nc; s += nr) {
+          const cols = Math.min(nr, nc - s);
+          const bAddr = w.bOffset + s * kc * elt;
+          for (let r = 0; r < mc; r += mr) {
+            const rows = Math.min(mr, mc - r);
+            kernel(kc, w.aOffset + r * kc * elt, bAddr, w.tileOffset);
+            let o = cOff + (i0 + r) * ldc + j0 + s;
+            for (let i = 0; i < rows; i++, o += ldc) {
+              const t = i * nr;
+              for (let j = 0; j < cols; j++) C[o + j] += alpha * tile[t + j];
+            }
+          }
+        }
+      }
+    }
+  }
 }
