@@ -35,7 +35,4 @@ export function assertFinite(a: ArrayLike<number>): void {
   }
 }
 
-/** NumPy's `ValueError` for shape and argument mistakes (products, `norm` orders, einsum strings). */
-export class ValueError extends Error {
-  override readonly name = "ValueError";
-}
+export { ValueError } from "../core/errors.js";
