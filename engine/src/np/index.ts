@@ -134,3 +134,5 @@ export const nan = NaN;
 /** `null` as an index inserts a new axis, like `np.newaxis`. */
 export const newaxis = null;
 export * as random from "./random.js";
+export * as linalg from "./linalg.js";
+export { matmul, dot, vdot, inner, outer, tensordot, kron, trace, einsum } from "../ops/products.js";

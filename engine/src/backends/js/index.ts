@@ -5,3 +5,4 @@ import "./compare.js";
 import "./reduce.js";
 import "./view-adjoint.js";
 import "./nn.js";
+import "./linalg.js";
