@@ -3,7 +3,10 @@ import { isFloat, promoteTypes, type DType } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { runKernel } from "../core/registry.js";
 import type { Tensor, TensorLike } from "../core/tensor.js";
+import { registerGradient } from "../autodiff/registry.js";
+import { LookupError } from "../autodiff/errors.js";
 import { installMethods } from "./methods.js";
+import { sum } from "./reduce.js";
 
 // Matrix and tensor products. Kernels compute in floating point; integer operands give an
 // integer result as in NumPy (exact while the sums stay below 2**53).
@@ -91,3 +94,42 @@ declare module "../core/tensor.js" {
     dot(b: TensorLike): Tensor;
   }
 }
+
+// ---- Gradients -------------------------------------------------------------------------------
+// matmul: dA = dY·Bᵀ, dB = Aᵀ·dY on the operands as the kernel saw them (1-D operands as a row
+// or a column, batch axes broadcast), then summed back over broadcast batch axes and reshaped.
+
+const swapLast = (t: Tensor): Tensor => {
+  const perm = [...t.shape.keys()];
+  [perm[t.ndim - 2], perm[t.ndim - 1]] = [perm[t.ndim - 1], perm[t.ndim - 2]];
+  return t.transpose(perm);
+};
+
+// Sums a broadcast gradient back to `shape` (leading axes, and axes where `shape` has 1).
+function sumTo(g: Tensor, shape: readonly number[]): Tensor {
+  const lead = g.ndim - shape.length;
+  const axes = [...g.shape.keys()].filter((i) => i < lead || (shape[i - lead] === 1 && g.shape[i] !== 1));
+  return (axes.length ? sum(g, axes) : g).reshape(shape);
+}
+
+function matmulGradient(dy: Tensor, a: Tensor, b: Tensor, needs: readonly boolean[]): (Tensor | null)[] {
+  const a2 = a.ndim === 1 ? a.reshape([1, a.shape[0]]) : a;
+  const b2 = b.ndim === 1 ? b.reshape([b.shape[0], 1]) : b;
+  const outShape = [...dy.shape];
+  if (a.ndim === 1) outShape.splice(outShape.length - (b.ndim === 1 ? 0 : 1), 0, 1);
+  if (b.ndim === 1) outShape.push(1);
+  const dy2 = dy.reshape(outShape);
+  return [
+    needs[0] ? sumTo(matmul(dy2, swapLast(b2)), a2.shape).reshape(a.shape) : null,
+    needs[1] ? sumTo(matmul(swapLast(a2), dy2), b2.shape).reshape(b.shape) : null,
+  ];
+}
+
+registerGradient("matmul", (dy, [a, b], _attrs, _out, needs) => matmulGradient(dy, a, b, needs));
+// `dot` is matmul for operands of at most two axes (the only case with a gradient here).
+registerGradient("dot", (dy, [a, b], _attrs, _out, needs) => {
+  if (a.ndim > 2 || b.ndim > 2) {
+    throw new LookupError("No gradient defined for np.dot of arrays with more than 2 axes; use matmul");
+  }
+  return matmulGradient(dy, a, b, needs);
+});

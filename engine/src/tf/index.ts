@@ -125,6 +125,7 @@ export {
   type FunctionOptions,
   type TfFunction,
 } from "./function.js";
+export { matmul, type MatmulOptions } from "./products.js";
 export { tidy, dispose, keep, memory, type MemoryInfo } from "./memory.js";
 export * as nn from "./nn.js";
 export * as random from "./random.js";
