@@ -121,6 +121,7 @@ export {
   all,
   any,
 } from "../ops/reduce.js";
+export { isclose, allclose, arrayEqual, type CloseOptions } from "../ops/close.js";
 export * as special from "./special.js";
 
 /** π. */
