@@ -120,7 +120,36 @@ export {
   argmin,
   all,
   any,
+  ptp,
+  countNonzero,
+  type Axis,
+  type ReduceOptions,
+  type ArgOptions,
 } from "../ops/reduce.js";
+export {
+  variance as var,
+  std,
+  median,
+  quantile,
+  percentile,
+  average,
+  ZeroDivisionError,
+  type VarOptions,
+  type QuantileOptions,
+  type AverageOptions,
+} from "../ops/stats.js";
+export { cumsum, cumprod, type CumulativeOptions } from "../ops/cumulative.js";
+export {
+  nansum,
+  nanprod,
+  nanmax,
+  nanmin,
+  nanargmax,
+  nanargmin,
+  nanmean,
+  nanvar,
+  nanstd,
+} from "../ops/nan-reduce.js";
 export { isclose, allclose, arrayEqual, type CloseOptions } from "../ops/close.js";
 export * as special from "./special.js";
 
