@@ -60,7 +60,9 @@ registerKernel<ReduceAttrs>("reduce", "js", ([a], { kind, axes, dtype }) => {
     outShape.reduce((n, d) => n * d, 1),
   );
   if (out.length === 0) return Tensor.fromTypedArray(out, outShape, dtype);
-  let { data, off, outer, B, M } = layout(a, axes);
+  const lay = layout(a, axes);
+  const B = lay.B;
+  let { data, off, outer, M } = lay;
   if (B === 0) {
     // An empty reduction: every output is the kind's identity, and `outer` cannot be read off
     // the data; the op has already refused kinds without one.
