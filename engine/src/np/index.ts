@@ -10,6 +10,7 @@
  * ```
  */
 import "../backends/js/index.js";
+import "../print/index.js";
 
 export { Tensor, type TensorLike, type NestedArray } from "../core/tensor.js";
 export type { DType } from "../core/dtype.js";
@@ -151,6 +152,7 @@ export {
   nanstd,
 } from "../ops/nan-reduce.js";
 export { isclose, allclose, arrayEqual, type CloseOptions } from "../ops/close.js";
+export { setPrintoptions, getPrintoptions, type PrintOptions } from "../print/index.js";
 export * as special from "./special.js";
 
 /** π. */
