@@ -10,6 +10,7 @@
  * ```
  */
 import "../backends/js/index.js";
+import "../print/index.js";
 
 export { Tensor, type TensorLike, type NestedArray } from "../core/tensor.js";
 export type { DType } from "../core/dtype.js";
@@ -120,7 +121,38 @@ export {
   argmin,
   all,
   any,
+  ptp,
+  countNonzero,
+  type Axis,
+  type ReduceOptions,
+  type ArgOptions,
 } from "../ops/reduce.js";
+export {
+  variance as var,
+  std,
+  median,
+  quantile,
+  percentile,
+  average,
+  ZeroDivisionError,
+  type VarOptions,
+  type QuantileOptions,
+  type AverageOptions,
+} from "../ops/stats.js";
+export { cumsum, cumprod, type CumulativeOptions } from "../ops/cumulative.js";
+export {
+  nansum,
+  nanprod,
+  nanmax,
+  nanmin,
+  nanargmax,
+  nanargmin,
+  nanmean,
+  nanvar,
+  nanstd,
+} from "../ops/nan-reduce.js";
+export { isclose, allclose, arrayEqual, type CloseOptions } from "../ops/close.js";
+export { setPrintoptions, getPrintoptions, type PrintOptions } from "../print/index.js";
 export * as special from "./special.js";
 
 /** π. */

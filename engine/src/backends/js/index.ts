@@ -3,4 +3,5 @@ import "./arithmetic.js";
 import "./math.js";
 import "./compare.js";
 import "./reduce.js";
+import "./quantile.js";
 import "./linalg.js";
