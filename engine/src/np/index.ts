@@ -133,3 +133,7 @@ export const inf = Infinity;
 export const nan = NaN;
 /** `null` as an index inserts a new axis, like `np.newaxis`. */
 export const newaxis = null;
+// Indexing, sorting, sets, joining and shaping.
+export { get } from "../ops/indexing.js";
+export { set } from "../ops/assign.js";
+export type { IndexItem } from "../ops/index-parse.js";

@@ -3,3 +3,4 @@ import "./arithmetic.js";
 import "./math.js";
 import "./compare.js";
 import "./reduce.js";
+import "./gather-scatter.js";
