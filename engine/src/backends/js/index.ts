@@ -4,3 +4,5 @@ import "./math.js";
 import "./compare.js";
 import "./reduce.js";
 import "./gather-scatter.js";
+import "./sort.js";
+import "./counting.js";
