@@ -193,8 +193,10 @@ export function digitize(x: TensorLike, bins: TensorLike, right = false): Tensor
   if (!increasing && !all(steps.le(0)).item()) {
     throw new ValueError("bins must be monotonically increasing or decreasing");
   }
-  if (increasing) return searchsorted(b, x, right ? "left" : "right");
-  const fromEnd = searchsorted(flip(b), x, right ? "right" : "left");
+  const side = right ? "left" : "right";
+  if (increasing) return searchsorted(b, x, side);
+  // Decreasing bins: search the reversed bins and count from the end, as NumPy does.
+  const fromEnd = searchsorted(flip(b), x, side);
   return sub(b.size, fromEnd);
 }
 
