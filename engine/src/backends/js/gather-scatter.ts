@@ -126,11 +126,36 @@ function valueData(value: Tensor, target: Tensor): TypedArray {
   return gather(hostOf(value).data, value.shape, value.strides, value.offset, target.dtype);
 }
 
+/**
+ * The value converted to the target's dtype when it is one element broadcast everywhere
+ * (`a[mask] = 0`), so writes fill instead of first materialising a copy of the value.
+ */
+function constantOf(value: Tensor, target: Tensor): number | undefined {
+  if (!value.strides.every((s, i) => s === 0 || value.shape[i] === 1)) return undefined;
+  const cell = allocate(target.dtype, 1);
+  const v = hostOf(value).data[value.offset];
+  cell[0] = target.dtype === "bool" ? (v !== 0 ? 1 : 0) : v;
+  return cell[0];
+}
+
 registerKernel<AdvancedAttrs>("scatter", "js", ([view, value, ...indices], attrs) => {
   const dst = hostOf(view).data;
-  const val = valueData(value, view);
   const off = indexOffsets(view, indices, attrs);
-  if (value.ndim === (indices.length ? indices[0].ndim : 0)) {
+  const onlyIndexed = value.ndim === (indices.length ? indices[0].ndim : 0);
+  const c = constantOf(value, view);
+  if (c !== undefined) {
+    const base = view.offset;
+    if (onlyIndexed) for (let b = 0; b < off.length; b++) dst[base + off[b]] = c;
+    else {
+      forEachRow(view, off, attrs, (p, stride, len) => {
+        if (stride === 1) dst.fill(c, p, p + len);
+        else for (let i = 0; i < len; i++, p += stride) dst[p] = c;
+      });
+    }
+    return view;
+  }
+  const val = valueData(value, view);
+  if (onlyIndexed) {
     const base = view.offset;
     for (let b = 0; b < off.length; b++) dst[base + off[b]] = val[b];
   } else {
@@ -144,10 +169,12 @@ registerKernel<AdvancedAttrs>("scatter", "js", ([view, value, ...indices], attrs
 
 registerKernel("assign", "js", ([view, value]) => {
   const dst = hostOf(view).data;
-  const val = valueData(value, view);
   if (view.size === 0) return view;
+  const c = constantOf(value, view);
+  const val = c === undefined ? valueData(value, view) : undefined;
   if (isRowMajor(view.shape, view.strides)) {
-    dst.set(val, view.offset);
+    if (val) dst.set(val, view.offset);
+    else dst.fill(c as number, view.offset, view.offset + view.size);
     return view;
   }
   // Walk the target with its innermost axis as the tight loop.
@@ -156,8 +183,9 @@ registerKernel("assign", "js", ([view, value]) => {
   const s = view.strides[nd - 1];
   const idx = new Array<number>(nd).fill(0);
   let pos = view.offset;
-  for (let o = 0; o < val.length; o += inner) {
-    for (let i = 0, p = pos; i < inner; i++, p += s) dst[p] = val[o + i];
+  for (let o = 0; o < view.size; o += inner) {
+    if (val) for (let i = 0, p = pos; i < inner; i++, p += s) dst[p] = val[o + i];
+    else for (let i = 0, p = pos; i < inner; i++, p += s) dst[p] = c as number;
     for (let d = nd - 2; d >= 0; d--) {
       idx[d]++;
       pos += view.strides[d];
