@@ -30,7 +30,9 @@ function intIndex(indices: TensorLike): Tensor {
   const t = toTensor(indices);
   if (t.size === 0 && !isInteger(t.dtype)) return t.astype("int32");
   if (!isInteger(t.dtype)) {
-    throw new TypeError(`Cannot cast array data from dtype('${t.dtype}') to dtype('int64') according to the rule 'safe'`);
+    throw new TypeError(
+      `Cannot cast array data from dtype('${t.dtype}') to dtype('int64') according to the rule 'safe'`,
+    );
   }
   return t;
 }
@@ -38,7 +40,8 @@ function intIndex(indices: TensorLike): Tensor {
 function applyMode(idx: Tensor, n: number, mode: IndexMode = "raise"): Tensor {
   if (mode === "wrap") return n === 0 ? idx : mod(idx, n);
   if (mode === "clip") return clip(idx, 0, Math.max(0, n - 1));
-  if (mode !== "raise") throw new ValueError(`clipmode must be one of 'clip', 'raise', or 'wrap' (got '${String(mode)}')`);
+  if (mode !== "raise")
+    throw new ValueError(`clipmode must be one of 'clip', 'raise', or 'wrap' (got '${String(mode)}')`);
   return idx;
 }
 
@@ -52,7 +55,12 @@ function applyMode(idx: Tensor, n: number, mode: IndexMode = "raise"): Tensor {
  * np.take(X, [0, 2], 1);                          // columns 0 and 2
  * ```
  */
-export function take(a: TensorLike, indices: TensorLike, axis?: number | null, opts: TakeOptions = {}): Tensor {
+export function take(
+  a: TensorLike,
+  indices: TensorLike,
+  axis?: number | null,
+  opts: TakeOptions = {},
+): Tensor {
   let t = toTensor(a);
   if (axis === undefined || axis === null) t = t.ravel();
   const ax = axis === undefined || axis === null ? 0 : normalizeAxis(axis, t.ndim);
@@ -104,7 +112,12 @@ export function takeAlongAxis(arr: TensorLike, indices: TensorLike, axis: number
  * np.putAlongAxis(a, a.argmax(1, { keepdims: true }), 0, 1); // zero each row's largest
  * ```
  */
-export function putAlongAxis(arr: Tensor, indices: TensorLike, values: TensorLike, axis: number | null): void {
+export function putAlongAxis(
+  arr: Tensor,
+  indices: TensorLike,
+  values: TensorLike,
+  axis: number | null,
+): void {
   checkMutable(arr);
   if (axis === null) {
     put(arr, intIndex(indices).ravel(), values);

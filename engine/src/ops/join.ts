@@ -149,10 +149,13 @@ type Scalar = number | boolean;
 // `np.r_`/`np.c_` items: a slice string "start:stop[:step]" is an arange, with a step such as
 // "5j" a linspace of 5 points (NumPy's complex-step spelling).
 function concatItem(item: TensorLike | string): Tensor | Scalar {
-  if (typeof item !== "string") return typeof item === "number" || typeof item === "boolean" ? item : toTensor(item);
+  if (typeof item !== "string")
+    return typeof item === "number" || typeof item === "boolean" ? item : toTensor(item);
   const parts = item.split(":");
   if (parts.length < 2 || parts.length > 3) {
-    throw new ValueError(`np.r_/np.c_ take arrays, numbers and slice strings "start:stop:step", got "${item}"`);
+    throw new ValueError(
+      `np.r_/np.c_ take arrays, numbers and slice strings "start:stop:step", got "${item}"`,
+    );
   }
   const start = parts[0] === "" ? 0 : Number(parts[0]);
   const stop = Number(parts[1]);
@@ -171,7 +174,8 @@ function concatItems(items: readonly (TensorLike | string)[], ndmin: number, axi
   let dtype: DType = arrays.length ? arrays.map((t) => t.dtype).reduce(promoteTypes) : inferDType(scalars);
   if (arrays.length) for (const s of scalars) dtype = promoteWithScalar(dtype, s);
   const parts = read.map((x) => {
-    const t = typeof x === "number" || typeof x === "boolean" ? toTensor(x).reshape(new Array(ndmin).fill(1)) : x;
+    const t =
+      typeof x === "number" || typeof x === "boolean" ? toTensor(x).reshape(new Array(ndmin).fill(1)) : x;
     if (t.ndim >= ndmin) return t;
     // 1-D arrays become columns for c_ (NumPy's "-1,2,0" directive): their axis comes first.
     if (ndmin === 2) return t.ndim === 0 ? t.reshape([1, 1]) : t.reshape([t.size, 1]);

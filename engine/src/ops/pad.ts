@@ -89,7 +89,8 @@ export function pad(
   const m = o.mode ?? "constant";
   let t = toTensor(array);
   const widths = asPairs(padWidth, t.ndim, "pad_width");
-  const constants = m === "constant" ? asPairs((o.constantValues ?? 0) as NestedArray, t.ndim, "constant_values") : [];
+  const constants =
+    m === "constant" ? asPairs((o.constantValues ?? 0) as NestedArray, t.ndim, "constant_values") : [];
   for (let ax = 0; ax < t.ndim; ax++) {
     const [before, after] = widths[ax];
     if (before === 0 && after === 0) continue;

@@ -128,7 +128,9 @@ export function bincount(
   if (t.ndim > 1) throw new ValueError("object too deep for desired array");
   if (t.ndim === 0) throw new ValueError("object of too small depth for desired array");
   if (!isInteger(t.dtype) && t.dtype !== "bool") {
-    throw new TypeError(`Cannot cast array data from dtype('${t.dtype}') to dtype('int64') according to the rule 'safe'`);
+    throw new TypeError(
+      `Cannot cast array data from dtype('${t.dtype}') to dtype('int64') according to the rule 'safe'`,
+    );
   }
   const ml = o.minlength ?? 0;
   if (ml < 0) throw new ValueError("'minlength' must not be negative");
@@ -221,7 +223,11 @@ export interface HistogramOptions {
  * hist.toArray(); // [0, 2, 1]
  * ```
  */
-export function histogram(a: TensorLike, bins: number | TensorLike = 10, opts: HistogramOptions = {}): [Tensor, Tensor] {
+export function histogram(
+  a: TensorLike,
+  bins: number | TensorLike = 10,
+  opts: HistogramOptions = {},
+): [Tensor, Tensor] {
   const data = toTensor(a).ravel();
   let edges: Tensor;
   let uniform = false;
@@ -303,7 +309,10 @@ export function isin(element: TensorLike, testElements: TensorLike, opts: IsinOp
   return opts.invert ? logicalNot(found) : found;
 }
 
-installMethods({ searchsorted: (t: Tensor, v: TensorLike, side?: "left" | "right" | SearchsortedOptions) => searchsorted(t, v, side) });
+installMethods({
+  searchsorted: (t: Tensor, v: TensorLike, side?: "left" | "right" | SearchsortedOptions) =>
+    searchsorted(t, v, side),
+});
 
 declare module "../core/tensor.js" {
   interface Tensor {

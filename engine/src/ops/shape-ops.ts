@@ -145,15 +145,19 @@ export function tile(A: TensorLike, reps: number | readonly number[]): Tensor {
  * np.repeat([[1, 2], [3, 4]], [1, 2], 0).toArray();   // [[1, 2], [3, 4], [3, 4]]
  * ```
  */
-export function repeat(a: TensorLike, repeats: number | readonly number[] | Tensor, axis?: number | null): Tensor {
+export function repeat(
+  a: TensorLike,
+  repeats: number | readonly number[] | Tensor,
+  axis?: number | null,
+): Tensor {
   let t = toTensor(a);
   if (axis === undefined || axis === null) t = t.ravel();
   const ax = axis === undefined || axis === null ? 0 : normalizeAxis(axis, t.ndim);
   const n = t.shape[ax];
   const raw = repeats instanceof Tensor ? repeats.toArray() : repeats;
-  const counts = (typeof raw === "number" || typeof raw === "boolean" ? [Number(raw)] : (raw as NestedArray[])).map(
-    Number,
-  );
+  const counts = (
+    typeof raw === "number" || typeof raw === "boolean" ? [Number(raw)] : (raw as NestedArray[])
+  ).map(Number);
   if (counts.some((c) => !Number.isInteger(c))) throw new TypeError("repeats must be integers");
   if (counts.some((c) => c < 0)) throw new ValueError("negative dimensions are not allowed");
   if (counts.length === 1) {

@@ -31,7 +31,10 @@ export interface SortOptions {
 const KINDS = ["quicksort", "mergesort", "heapsort", "stable"];
 
 function sortArgs(axis: number | null | SortOptions | undefined, opts: SortOptions | undefined): SortOptions {
-  const o = typeof axis === "object" && axis !== null ? axis : { ...opts, axis: axis === undefined ? opts?.axis : axis };
+  const o =
+    typeof axis === "object" && axis !== null
+      ? axis
+      : { ...opts, axis: axis === undefined ? opts?.axis : axis };
   if (o.kind !== undefined && !KINDS.includes(o.kind)) {
     throw new ValueError(`sort kind must be one of 'quick', 'heap', or 'stable' (got '${String(o.kind)}')`);
   }
@@ -106,7 +109,11 @@ export function partition(a: TensorLike, kth: number | readonly number[], axis: 
  * const top3 = np.argpartition(scores.neg(), 2).get(":3"); // indices of the 3 largest
  * ```
  */
-export function argpartition(a: TensorLike, kth: number | readonly number[], axis: number | null = -1): Tensor {
+export function argpartition(
+  a: TensorLike,
+  kth: number | readonly number[],
+  axis: number | null = -1,
+): Tensor {
   const t = toTensor(a);
   checkKth(t, kth, axis);
   return argsort(t, axis);
@@ -116,7 +123,8 @@ export function argpartition(a: TensorLike, kth: number | readonly number[], axi
 function sortInPlace(t: Tensor, axis?: number | null | SortOptions, opts?: SortOptions): Tensor {
   checkMutable(t);
   const o = sortArgs(axis, opts);
-  if (o.axis === null) throw new ValueError("in-place sort needs an axis; use np.sort(a, null) for a flat copy");
+  if (o.axis === null)
+    throw new ValueError("in-place sort needs an axis; use np.sort(a, null) for a flat copy");
   return set(t, "...", runSort(t, o, false));
 }
 

@@ -31,7 +31,11 @@ function readPoints(x: number | readonly number[] | Tensor): number | number[] {
  * np.arraySplit(np.arange(7), 3).map((p) => p.toArray()); // [[0, 1, 2], [3, 4], [5, 6]]
  * ```
  */
-export function arraySplit(ary: TensorLike, sections: number | readonly number[] | Tensor, axis = 0): Tensor[] {
+export function arraySplit(
+  ary: TensorLike,
+  sections: number | readonly number[] | Tensor,
+  axis = 0,
+): Tensor[] {
   const t = toTensor(ary);
   const ax = normalizeAxis(axis, t.ndim);
   const n = t.shape[ax];
@@ -55,7 +59,11 @@ export function arraySplit(ary: TensorLike, sections: number | readonly number[]
  * np.split(np.arange(6), [1, 4]);           // [0], [1, 2, 3], [4, 5]
  * ```
  */
-export function split(ary: TensorLike, indicesOrSections: number | readonly number[] | Tensor, axis = 0): Tensor[] {
+export function split(
+  ary: TensorLike,
+  indicesOrSections: number | readonly number[] | Tensor,
+  axis = 0,
+): Tensor[] {
   const t = toTensor(ary);
   const s = readPoints(indicesOrSections);
   if (typeof s === "number" && s > 0 && t.shape[normalizeAxis(axis, t.ndim)] % s !== 0) {
