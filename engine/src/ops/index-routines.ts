@@ -7,7 +7,7 @@ import type { Tensor, TensorLike } from "../core/tensor.js";
 import { floorDiv, mod } from "./arithmetic.js";
 import { checkMutable, set } from "./assign.js";
 import { nonzeroIndices } from "./compare.js";
-import { arange } from "./creation.js";
+import { arange, zeros } from "./creation.js";
 import { get } from "./indexing.js";
 import { clip } from "./math.js";
 import { installMethods } from "./methods.js";
@@ -194,7 +194,7 @@ export function nonzero(a: TensorLike): Tensor[] {
  */
 export function argwhere(a: TensorLike): Tensor {
   const t = toTensor(a);
-  if (t.ndim === 0) return nonzeroIndices(t.reshape([1]))[0].reshape([-1, 0]);
+  if (t.ndim === 0) return zeros([nonzeroIndices(t.reshape([1]))[0].size, 0], { dtype: "int32" });
   const idx = runKernel("nonzero", [t], {});
   return idx.T.copy();
 }
