@@ -2,7 +2,7 @@
 // Installs and builds whatever is missing, idempotently and with visible progress. `npm test`,
 // `npm start` and `npm run bench` call it first, so a fresh clone needs nothing but Node and npm.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -34,18 +34,6 @@ function needsInstall() {
   return newest > mtime(stamp) ? "package.json or the lockfile changed since the last install" : "";
 }
 
-// Newest source file under a folder (skipping build output), to tell whether a build is stale.
-function newestSource(dir) {
-  let newest = 0;
-  if (!existsSync(dir)) return newest;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === "node_modules" || e.name === "dist" || e.name === "build") continue;
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 const why = needsInstall();
 if (why) {
   const hasModules = existsSync(join(root, "node_modules"));
@@ -56,16 +44,9 @@ if (why) {
   say("dependencies are installed");
 }
 
-const stale = workspaces.filter((w) => {
-  const info = join(root, w, "dist", ".tsbuildinfo");
-  return !existsSync(info) || newestSource(join(root, w)) > mtime(info);
-});
-if (stale.length) {
-  run(
-    process.execPath,
-    [join(root, "node_modules", "typescript", "bin", "tsc"), "-b", "--verbose"],
-    `building ${stale.join(", ")}`,
-  );
-} else {
-  say("build is up to date");
-}
+// tsc -b is incremental: it rebuilds only the workspaces whose inputs changed.
+run(
+  process.execPath,
+  [join(root, "node_modules", "typescript", "bin", "tsc"), "-b"],
+  "building the workspaces (tsc -b)",
+);
