@@ -5,3 +5,6 @@ import "./compare.js";
 import "./reduce.js";
 import "./quantile.js";
 import "./linalg.js";
+import "./gather-scatter.js";
+import "./sort.js";
+import "./counting.js";
