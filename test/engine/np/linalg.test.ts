@@ -15,7 +15,7 @@ describe("np.linalg on tensors", () => {
     np.random.seed(42);
     const X = np.random.rand(100, 1).mul(2);
     const y = X.mul(3).add(4).add(np.random.randn(100, 1));
-    const Xb = np.array((X.toArray() as number[][]).map(([x]) => [1, x]));
+    const Xb = np.c_(np.ones([100, 1]), X);
     const theta = np.linalg.inv(Xb.T.matmul(Xb)).matmul(Xb.T).matmul(y);
     close(theta.toArray(), [4.21509616, 2.77011339], 5e-9);
     const [viaLstsq, , rank, s] = np.linalg.lstsq(Xb, y, { rcond: 1e-6 });

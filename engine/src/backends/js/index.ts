@@ -5,4 +5,8 @@ import "./compare.js";
 import "./reduce.js";
 import "./view-adjoint.js";
 import "./nn.js";
+import "./quantile.js";
 import "./linalg.js";
+import "./gather-scatter.js";
+import "./sort.js";
+import "./counting.js";
