@@ -12,7 +12,6 @@
  */
 import "../backends/js/index.js";
 import "./layout-grads.js";
-import "./pending/index.js";
 
 export { registerGradient, gradientOf, differentiableOps, type GradientFn } from "./registry.js";
 export { GradientTape, type GradientTapeOptions, type GradientOptions } from "./gradient-tape.js";
