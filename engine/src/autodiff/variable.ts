@@ -5,6 +5,9 @@ import { ValueError } from "../core/errors.js";
 import { copyHost, readHost } from "../core/host.js";
 import { contiguousStrides, formatShape } from "../core/shape.js";
 import { Tensor, type TensorLike } from "../core/tensor.js";
+import type { IndexItem } from "../ops/index-parse.js";
+import "../ops/indexing.js";
+import "../ops/assign.js";
 import { withoutRecording } from "./recorder.js";
 
 /** Options of `new tf.Variable(initialValue, options)`. */
@@ -33,6 +36,12 @@ export class VariableValue extends Tensor {
     super(variable.storage, variable.shape, variable.strides, 0, false);
     this.variable = variable;
   }
+}
+
+/** Part of a variable, read with `get`, that can be assigned: `v.get(0, 0).assign(3)`. */
+export interface VariableSlice extends Tensor {
+  /** Writes `value` into this part of the variable (TensorFlow's `v[0, 0].assign(3.)`). */
+  assign(value: TensorLike): Variable;
 }
 
 let counter = 0;
@@ -171,6 +180,32 @@ export class Variable extends Tensor {
     withoutRecording(() => write(new Tensor(next, this.shape)));
     this.install(next);
     return this;
+  }
+
+  /**
+   * Reads part of the variable (NumPy-style indexing, as `Tensor.get`); the result can be
+   * assigned, which writes that part of the variable (TensorFlow's slice assignment).
+   *
+   * @example
+   * ```ts
+   * v.get(0, 0).assign(3);   // v[0, 0].assign(3.)
+   * v.get(":", 2).assign(0); // v[:, 2].assign(0.)
+   * ```
+   */
+  override get(...index: IndexItem[]): VariableSlice {
+    const part = super.get(...index) as VariableSlice;
+    Object.defineProperty(part, "assign", {
+      value: (value: TensorLike): Variable => this.assignWith((copy) => copy.set(index, value)),
+    });
+    return part;
+  }
+
+  /** Variables are not assigned item by item; use `v.get(...).assign(value)` or `v.assign`. */
+  override set(_index: IndexItem | readonly IndexItem[], _value: TensorLike): Tensor {
+    throw new TypeError(
+      `'ResourceVariable' object does not support item assignment: use v.get(...index).assign(value) ` +
+        `(TensorFlow's v[index].assign(value)) or v.assign(newValue)`,
+    );
   }
 
   /** Applies `constraint` (if any) to the value; optimizers call it after each update. */

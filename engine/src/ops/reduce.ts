@@ -7,7 +7,8 @@ import type { Tensor, TensorLike } from "../core/tensor.js";
 import { installMethods } from "./methods.js";
 import { broadcastView } from "../core/broadcast.js";
 import { div, mul, sub } from "./arithmetic.js";
-import { eq, where } from "./compare.js";
+import { eq, isnan, where } from "./compare.js";
+import { LookupError } from "../autodiff/errors.js";
 import { registerGradient } from "../autodiff/registry.js";
 
 // Reductions along axes. NumPy lets `axis` come positionally (`a.sum(0)`) or as a keyword, so
@@ -290,6 +291,14 @@ registerGradient<ReduceAttrs>("reduce", (dy, [x], { kind, axes }, y) => {
     case "max":
     case "min":
       return [extremumGradient(dy, x, y, axes)];
+    case "nansum":
+      return [where(isnan(x), 0, spread(dy, x, axes))];
+    case "nanmax":
+    case "nanmin":
+      // NaN never equals the extremum, so the tie-sharing rule skips it.
+      return [extremumGradient(dy, x, y, axes)];
+    case "nanprod":
+      throw new LookupError("No gradient defined for nanprod");
     default:
       // Integer and bool results (argmax, all, any) are never recorded.
       return [null];

@@ -126,6 +126,7 @@ export {
   type TfFunction,
 } from "./function.js";
 export { matmul, type MatmulOptions } from "./products.js";
+export { concat, stack, unstack, gather, gatherNd } from "./join.js";
 export { tidy, dispose, keep, memory, type MemoryInfo } from "./memory.js";
 export * as nn from "./nn.js";
 export * as random from "./random.js";

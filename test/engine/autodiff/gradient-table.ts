@@ -243,6 +243,110 @@ export const GRADIENT_TABLE: readonly GradCase[] = [
     domain: [-2, 2],
     shapes: [[[3, 4]]],
   },
+  // Indexing, joining, running sums.
+  {
+    name: "basic indexing with steps and negative steps",
+    ops: ["view"],
+    f: (x) => x.get("::-1", "1::2").mul(np.flip(x, 1).get(":", ":2")),
+    domain: [-2, 2],
+    shapes: [[[3, 4]]],
+  },
+  {
+    name: "advanced indexing with repeated indices (gather)",
+    ops: ["gather", "gatherAdjoint"],
+    f: (x) =>
+      x
+        .get([0, 2, 0])
+        .sum(1)
+        .add(
+          x
+            .get(":", [
+              [3, 3],
+              [1, 0],
+            ])
+            .sum([1, 2]),
+        ),
+    domain: [-2, 2],
+    shapes: [[[3, 4]]],
+  },
+  {
+    name: "tf.gather, tf.gatherNd",
+    ops: ["gather"],
+    f: (x) =>
+      tf
+        .gather(x, [1, 1, 0], 1)
+        .sum(1)
+        .add(
+          tf.gatherNd(x, [
+            [0, 1],
+            [2, 3],
+            [0, 1],
+          ]),
+        ),
+    domain: [-2, 2],
+    shapes: [[[3, 4]]],
+  },
+  {
+    name: "concatenate, stack",
+    ops: ["concatenate", "view"],
+    f: (x, y) =>
+      tf
+        .concat([x, y, x], 0)
+        .mul(np.arange(36).reshape([9, 4]))
+        .add(tf.stack([x, y], 1).sum(1).sum()),
+    domain: [-2, 2],
+    arity: 2,
+    shapes: [
+      [
+        [3, 4],
+        [3, 4],
+      ],
+    ],
+  },
+  {
+    name: "np.pad (constant and reflect)",
+    ops: ["concatenate", "gather"],
+    f: (x) =>
+      np
+        .pad(x, 1)
+        .sum(0)
+        .add(
+          np
+            .pad(
+              x,
+              [
+                [0, 0],
+                [2, 1],
+              ],
+              "reflect",
+            )
+            .sum(0)
+            .get(":6"),
+        ),
+    domain: [-2, 2],
+    shapes: [[[3, 4]]],
+  },
+  {
+    name: "cumsum",
+    ops: ["cumulative"],
+    f: (x) => np.cumsum(x, 1).mul(np.cumsum(x).reshape([3, 4])),
+    domain: [-2, 2],
+    shapes: [[[3, 4]]],
+  },
+  {
+    name: "cumprod",
+    ops: ["cumulative"],
+    f: (x) => np.cumprod(x, 0),
+    domain: [0.5, 1.5],
+    shapes: [[[3, 4]]],
+  },
+  {
+    name: "nansum, nanmax, nanmin",
+    ops: ["reduce"],
+    f: (x) => np.nansum(x, 0).add(np.nanmax(x, 0)).add(np.nanmin(x, 0)),
+    domain: [-2, 2],
+    shapes: [[[3, 4]]],
+  },
   // Matrix products.
   {
     name: "matmul",

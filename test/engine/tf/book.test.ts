@@ -161,6 +161,31 @@ describe("DLwP chapter 3: constants and variables", () => {
     assert.throws(() => v.assign(tf.ones([2, 1])), /shape mismatch/);
   });
 
+  it("slice assignment: v[0, 0].assign(3) gives [[3], [1], [1]]", () => {
+    const v = new tf.Variable(tf.ones([3, 1]));
+    const before = v.value();
+    v.get(0, 0).assign(3);
+    assert.deepEqual(arr(v), [[3], [1], [1]]);
+    v.get(":", 0).assign([7, 8, 9]);
+    assert.deepEqual(arr(v), [[7], [8], [9]]);
+    assert.deepEqual(arr(before), [[1], [1], [1]], "earlier reads keep their values");
+    assert.throws(() => v.set([0, 0], 1), /does not support item assignment/);
+  });
+
+  it("item assignment on a tf tensor fails and points to tf.Variable; np arrays accept it", () => {
+    const x = tf.ones([2, 2]);
+    assert.throws(() => x.set([0, 0], 0), {
+      name: "TypeError",
+      message: /does not support item assignment.*tf\.Variable/,
+    });
+    const a = np.ones([2, 2]);
+    a.set([0, 0], 0);
+    assert.deepEqual(arr(a), [
+      [0, 1],
+      [1, 1],
+    ]);
+  });
+
   it("scatterNdUpdate writes slices at indices", () => {
     const v = new tf.Variable([
       [1, 2, 3],

@@ -10,3 +10,4 @@ import "./linalg.js";
 import "./gather-scatter.js";
 import "./sort.js";
 import "./counting.js";
+import "./gather-adjoint.js";
