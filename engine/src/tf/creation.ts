@@ -1,6 +1,7 @@
 import { toDType, type DType } from "../core/dtype.js";
 import type { Tensor } from "../core/tensor.js";
 import * as np from "../ops/creation.js";
+import { track } from "./memory.js";
 import { frozen, tfTensor, type TfTensorLike } from "./convert.js";
 
 // Tensor creation with TensorFlow's names and defaults (float32; immutable results).
@@ -32,34 +33,36 @@ export function constant(
   let t = src === value ? src.copy() : src;
   if (opts.shape)
     t = t.size === 1 ? np.full(opts.shape, t.item() as number, { dtype: t.dtype }) : t.reshape(opts.shape);
-  return frozen(t);
+  return frozen(track(t));
 }
 
 /** Zeros (`tf.zeros`), float32 unless told. @example `tf.zeros([2, 1])` */
 export function zeros(shape: readonly number[], opts?: DTypeOptions): Tensor {
-  return frozen(np.zeros(shape, { dtype: dt(opts) }));
+  return frozen(track(np.zeros(shape, { dtype: dt(opts) })));
 }
 
 /** Ones (`tf.ones`), float32 unless told. @example `tf.ones([3, 1], { dtype: "float64" })` */
 export function ones(shape: readonly number[], opts?: DTypeOptions): Tensor {
-  return frozen(np.ones(shape, { dtype: dt(opts) }));
+  return frozen(track(np.ones(shape, { dtype: dt(opts) })));
 }
 
 /** Zeros with the shape and dtype of `t` (`tf.zeros_like`). @example `tf.zerosLike(x)` */
 export function zerosLike(t: TfTensorLike, opts?: DTypeOptions): Tensor {
   const x = tfTensor(t);
-  return frozen(np.zeros(x.shape, { dtype: dt(opts, x.dtype) }));
+  return frozen(track(np.zeros(x.shape, { dtype: dt(opts, x.dtype) })));
 }
 
 /** Ones with the shape and dtype of `t` (`tf.ones_like`). @example `tf.onesLike(x)` */
 export function onesLike(t: TfTensorLike, opts?: DTypeOptions): Tensor {
   const x = tfTensor(t);
-  return frozen(np.ones(x.shape, { dtype: dt(opts, x.dtype) }));
+  return frozen(track(np.ones(x.shape, { dtype: dt(opts, x.dtype) })));
 }
 
 /** A tensor of `shape` filled with `value` (`tf.fill`), float32 unless told. @example `tf.fill([2, 2], 9)` */
 export function fill(shape: readonly number[], value: number | boolean, opts?: DTypeOptions): Tensor {
-  return frozen(np.full(shape, value, { dtype: dt(opts, typeof value === "boolean" ? "bool" : "float32") }));
+  return frozen(
+    track(np.full(shape, value, { dtype: dt(opts, typeof value === "boolean" ? "bool" : "float32") })),
+  );
 }
 
 /**
@@ -76,15 +79,15 @@ export function fill(shape: readonly number[], value: number | boolean, opts?: D
 export function range(start: number, limit?: number, delta = 1, opts?: DTypeOptions): Tensor {
   if (limit === undefined) [start, limit] = [0, start];
   const ints = [start, limit, delta].every(Number.isInteger);
-  return frozen(np.arange(start, limit, delta, { dtype: dt(opts, ints ? "int32" : "float32") }));
+  return frozen(track(np.arange(start, limit, delta, { dtype: dt(opts, ints ? "int32" : "float32") })));
 }
 
 /** `num` evenly spaced values from `start` to `stop` inclusive (`tf.linspace`), float32. @example `tf.linspace(0, 1, 5)` */
 export function linspace(start: number, stop: number, num: number, opts?: DTypeOptions): Tensor {
-  return frozen(np.linspace(start, stop, num, { dtype: dt(opts) }));
+  return frozen(track(np.linspace(start, stop, num, { dtype: dt(opts) })));
 }
 
 /** The identity matrix (`tf.eye`), float32. @example `tf.eye(3)` */
 export function eye(n: number, m?: number, opts?: DTypeOptions): Tensor {
-  return frozen(np.eye(n, m ?? n, 0, { dtype: dt(opts) }));
+  return frozen(track(np.eye(n, m ?? n, 0, { dtype: dt(opts) })));
 }

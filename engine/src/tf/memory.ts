@@ -2,52 +2,53 @@ import type { Storage } from "../core/backend.js";
 import { Tensor } from "../core/tensor.js";
 import { addObserver } from "../autodiff/recorder.js";
 
-// Memory accounting for `tf.memory`, `tf.tidy` and `tf.dispose`. On the CPU the JavaScript
-// garbage collector frees a tensor's buffer once nothing references it; `dispose` and `tidy`
-// drop buffers from the accounting at once, and are where a GPU backend frees device memory.
+// Memory accounting for `tf.memory`, `tf.tidy` and `tf.dispose`, with TensorFlow.js's meaning:
+// a buffer counts from the op (or `tf` creation function) that made it until it is disposed.
+// On the CPU the JavaScript garbage collector frees unreachable buffers anyway; the counts show
+// what a GPU backend, where nothing frees itself, would hold. Counting costs a few nanoseconds
+// per op (no finalizers: registering one per buffer would double the cost of small ops).
 
 const BYTES: Readonly<Record<string, number>> = { float32: 4, float64: 8, int32: 4, uint8: 1, bool: 1 };
 
 let liveBuffers = 0;
 let liveBytes = 0;
-const counted = new WeakSet<Storage>();
+// Counted buffers carry this mark (a property write is several times cheaper than a WeakSet
+// insertion, which would otherwise be paid on every op).
+const COUNTED: unique symbol = Symbol("tensorbook.counted");
+type Marked = Storage & { [COUNTED]?: true };
 const disposed = new WeakSet<Storage>();
-const gone = new FinalizationRegistry<number>((bytes) => {
-  liveBuffers--;
-  liveBytes -= bytes;
-});
 // Buffers `tf.keep` exempted from tidying.
 const kept = new WeakSet<Storage>();
 // Buffers made inside each open `tidy` scope, innermost last.
 const scopes: Storage[][] = [];
 
 function count(s: Storage): void {
-  if (counted.has(s)) return;
-  counted.add(s);
-  const bytes = s.size * (BYTES[s.dtype] ?? 8);
+  (s as Marked)[COUNTED] = true;
   liveBuffers++;
-  liveBytes += bytes;
-  gone.register(s, bytes, s);
+  liveBytes += s.size * (BYTES[s.dtype] ?? 8);
   if (scopes.length) scopes[scopes.length - 1].push(s);
 }
 
 function release(s: Storage): void {
-  if (!counted.has(s) || disposed.has(s)) return;
+  if (!(s as Marked)[COUNTED] || disposed.has(s)) return;
   disposed.add(s);
-  gone.unregister(s);
   liveBuffers--;
   liveBytes -= s.size * (BYTES[s.dtype] ?? 8);
 }
 
 addObserver({
-  onOp(_op, _inputs, _attrs, output) {
+  onOp(op, inputs, _attrs, output) {
+    // Views share their base's buffer; in-place kernels hand back their target; a custom
+    // gradient's output is its value's buffer.
+    if (op === "view" || op === "customGradient") return;
+    for (let i = 0; i < inputs.length; i++) if (inputs[i] === output) return;
     count(output.storage);
   },
 });
 
 /** @internal Counts a tensor made outside kernels (creation functions). */
 export function track<T extends Tensor>(t: T): T {
-  count(t.storage);
+  if (!(t.storage as Marked)[COUNTED]) count(t.storage);
   return t;
 }
 
@@ -59,13 +60,16 @@ export interface MemoryInfo {
   numDataBuffers: number;
   /** Bytes held by live buffers. */
   numBytes: number;
-  /** Whether the numbers may miss buffers the garbage collector has not reclaimed yet. */
+  /**
+   * Always true on the CPU: buffers nobody disposed still count after the garbage collector
+   * freed them (as in TensorFlow.js).
+   */
   unreliable: boolean;
 }
 
 /**
- * Live tensor buffers and their bytes (`tf.memory()`), counting those made by ops and by `tf`
- * creation functions that are neither disposed nor garbage-collected.
+ * Tensor buffers made by ops and `tf` creation functions and not yet disposed, and their bytes
+ * (`tf.memory()`).
  *
  * @example
  * ```ts

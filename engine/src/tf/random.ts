@@ -2,6 +2,7 @@ import { allocate, toDType, type DType } from "../core/dtype.js";
 import { readHost } from "../core/host.js";
 import { Tensor } from "../core/tensor.js";
 import { RandomState } from "../random/random-state.js";
+import { track } from "./memory.js";
 import { frozen, tfTensor, type TfTensorLike } from "./convert.js";
 
 // `tf.random`: seeded sampling. TensorFlow's Philox streams are not reproduced; the values come
@@ -67,7 +68,7 @@ function make(
   const data = allocate(dtype, n);
   const values = fill(stream(seed), n);
   for (let i = 0; i < n; i++) data[i] = values[i];
-  return frozen(Tensor.fromTypedArray(data, shape, dtype));
+  return frozen(track(Tensor.fromTypedArray(data, shape, dtype)));
 }
 
 function split<O extends RandomOptions>(
@@ -188,7 +189,7 @@ export function categorical(logits: TfTensorLike, numSamples: number, opts: Rand
       out[r * numSamples + s] = j;
     }
   }
-  return frozen(Tensor.fromTypedArray(out, [b, numSamples], toDType(opts.dtype ?? "int32")));
+  return frozen(track(Tensor.fromTypedArray(out, [b, numSamples], toDType(opts.dtype ?? "int32"))));
 }
 
 /**
@@ -201,12 +202,12 @@ export function categorical(logits: TfTensorLike, numSamples: number, opts: Rand
  */
 export function shuffle(value: TfTensorLike, opts: RandomOptions = {}): Tensor {
   const t = tfTensor(value);
-  if (t.ndim === 0) return frozen(t.copy());
+  if (t.ndim === 0) return frozen(track(t.copy()));
   const n = t.shape[0];
   const row = t.size / n;
   const order = stream(opts.seed).permutation(n).data;
   const src = readHost(t);
   const out = allocate(t.dtype, t.size);
   for (let i = 0; i < n; i++) out.set(src.subarray(order[i] * row, (order[i] + 1) * row), i * row);
-  return frozen(Tensor.fromTypedArray(out, t.shape, t.dtype));
+  return frozen(track(Tensor.fromTypedArray(out, t.shape, t.dtype)));
 }
