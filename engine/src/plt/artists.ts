@@ -5,6 +5,7 @@
  */
 import type { Colormap, Normalize } from "./colormaps.js";
 import type { MarkerShape } from "./markers.js";
+import type { RgbaImage } from "./raster.js";
 
 /** Where a coordinate is measured: data units, or a fraction of the axes box (0 = left/bottom). */
 export type Coords = "data" | "axes";
@@ -69,10 +70,10 @@ export interface RectArtist extends Base {
   stickyX?: number;
 }
 
-/** `imshow`, and rasterised layers: a PNG placed on a data-space rectangle. */
+/** `imshow`: pixels placed on a data-space rectangle (PNG-encoded when the spec is built). */
 export interface ImageArtist extends Base {
   kind: "image";
-  url: string;
+  image: RgbaImage;
   /** [left, right, bottom, top] in data units. */
   extent: [number, number, number, number];
   smooth: boolean;
@@ -90,7 +91,8 @@ export interface ImageArtist extends Base {
 /** Filled polygons: `contourf` bands, `fillBetween`, `fill`. */
 export interface PolygonArtist extends Base {
   kind: "polygons";
-  polygons: { x: number[]; y: number[]; fill: string }[];
+  /** Each polygon is one or more closed rings (holes run the other way round) and a fill. */
+  polygons: { rings: { x: number[]; y: number[] }[]; fill: string }[];
   edgecolor?: string;
   lineWidth: number;
   scale?: ColorScale;

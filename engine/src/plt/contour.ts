@@ -160,36 +160,15 @@ export function superlevelRings(g: Grid, t: number): Path[] {
 }
 
 /**
- * One filled band between levels lo and hi as a single path: the rings of {z ≥ lo} and, run
- * backwards, the rings of {z ≥ hi}. Joined by there-and-back bridges, the path has winding
- * number 1 exactly inside the band, so the default (non-zero) fill rule fills the band and
- * leaves the holes open.
+ * The rings of one filled band between levels lo and hi: the rings of {z ≥ lo} and, run
+ * backwards, the rings of {z ≥ hi}. Drawn as one path (see layers.ts), they have winding number
+ * 1 exactly inside the band, so the default non-zero fill rule fills the band and leaves the
+ * holes open.
  */
-export function bandPath(g: Grid, lo: number, hi: number | undefined): Path | null {
+export function bandRings(g: Grid, lo: number, hi: number | undefined): { x: number[]; y: number[] }[] {
   const outer = superlevelRings(g, lo);
-  const inner =
-    hi === undefined
-      ? []
-      : superlevelRings(g, hi).map((r) => ({ x: [...r.x].reverse(), y: [...r.y].reverse(), closed: true }));
-  const rings = [...outer, ...inner];
-  if (rings.length === 0) return null;
-  const x: number[] = [];
-  const y: number[] = [];
-  const ax = rings[0].x[0];
-  const ay = rings[0].y[0];
-  rings.forEach((r, k) => {
-    for (let i = 0; i < r.x.length; i++) {
-      x.push(r.x[i]);
-      y.push(r.y[i]);
-    }
-    x.push(r.x[0]);
-    y.push(r.y[0]);
-    if (k > 0) {
-      x.push(ax);
-      y.push(ay);
-    }
-  });
-  return { x, y, closed: true };
+  const inner = hi === undefined ? [] : superlevelRings(g, hi).map((r) => ({ x: [...r.x].reverse(), y: [...r.y].reverse(), closed: true }));
+  return [...outer, ...inner].map((r) => ({ x: r.x, y: r.y }));
 }
 
 /**

@@ -14,7 +14,8 @@ import { parseColor } from "./colors.js";
 import { num, type Json, type JsonObject } from "./json.js";
 import type { AxisFrame, Frame } from "./limits.js";
 import { rcParams } from "./rc.js";
-import { pngDataUrl, stampPoints } from "./raster.js";
+import { simplify } from "./simplify.js";
+import { pngDataUrl, stampPoints, upscaleNearest, type RgbaImage } from "./raster.js";
 
 // Position channel in data units: the axes' explicit domain, no axis (the frame layer draws it).
 function pos(frame: Frame, which: "x" | "y", field: string): JsonObject {
@@ -25,13 +26,10 @@ function pos(frame: Frame, which: "x" | "y", field: string): JsonObject {
 
 /** @internal The Vega-Lite scale of an axis frame. */
 export function scaleOf(a: AxisFrame): JsonObject {
-  return {
-    type: a.type,
-    domain: [num(a.domain[0]), num(a.domain[1])],
-    nice: false,
-    zero: false,
-    reverse: a.reverse,
-  };
+  const s: JsonObject = { type: a.type, domain: [num(a.domain[0]), num(a.domain[1])], nice: false, reverse: a.reverse };
+  // "zero" means nothing on a log scale (Vega-Lite warns if it is given)
+  if (a.type === "linear") s.zero = false;
+  return s;
 }
 
 // Position channel in pixels of the plot area (legends, axes-fraction text, arrows).
@@ -239,14 +237,30 @@ function rectLayers(frame: Frame, a: RectArtist): JsonObject[] {
   ];
 }
 
+// Encoded PNGs per image and enlargement, so showing a figure twice does not re-encode.
+const encoded = new WeakMap<RgbaImage, Map<number, string>>();
+
+function imageUrl(img: RgbaImage, k: number): string {
+  let byK = encoded.get(img);
+  if (!byK) encoded.set(img, (byK = new Map()));
+  let url = byK.get(k);
+  if (url === undefined) byK.set(k, (url = pngDataUrl(upscaleNearest(img, k))));
+  return url;
+}
+
 function imageLayers(frame: Frame, a: ImageArtist): JsonObject[] {
   const [l, r, b, t] = a.extent;
+  // "nearest" images are enlarged by whole pixels to about raster.scale × their size on screen
+  // (renderers disagree on honouring image-rendering: pixelated); smoothed ones go as they are.
+  const shownW = Math.abs(frame.x.px(r) - frame.x.px(l));
+  const k = a.smooth ? 1 : Math.max(1, Math.min(16, Math.ceil((shownW * rcParams["raster.scale"]) / a.image.width)));
+  const url = imageUrl(a.image, k);
   // Vega draws the PNG's first row at the smaller pixel y; pick y/y2 so that row 0 lands on
   // the `top` edge of the extent whichever way the axis runs.
   const topPx = frame.y.px(t);
   const bottomPx = frame.y.px(b);
   const flipped = topPx > bottomPx;
-  const values: JsonObject[] = [{ x: num(l), x2: num(r), y: num(t), y2: num(b), url: a.url }];
+  const values: JsonObject[] = [{ x: num(l), x2: num(r), y: num(t), y2: num(b), url }];
   const mark: JsonObject = { type: "image", aspect: false, opacity: a.alpha, smooth: a.smooth };
   const layer = dataLayer(values, mark, {
     x: pos(frame, "x", "x"),
@@ -258,7 +272,7 @@ function imageLayers(frame: Frame, a: ImageArtist): JsonObject[] {
   if (flipped) {
     // an upside-down placement (user flipped the axis): fall back to pixel coordinates
     (layer.data as JsonObject).values = [
-      { x: num(frame.x.px(l)), x2: num(frame.x.px(r)), y: num(bottomPx), y2: num(topPx), url: a.url },
+      { x: num(frame.x.px(l)), x2: num(frame.x.px(r)), y: num(bottomPx), y2: num(topPx), url },
     ];
     layer.encoding = {
       x: pix("x"),
@@ -271,11 +285,26 @@ function imageLayers(frame: Frame, a: ImageArtist): JsonObject[] {
   return [layer];
 }
 
+// Contour and polygon outlines lose the points that change nothing on screen.
+function keepPoints(frame: Frame, x: readonly number[], y: readonly number[]): number[] {
+  if (!frame.explicit) return x.map((_, i) => i);
+  return simplify(x.map(frame.x.px), y.map(frame.y.px), 0.3);
+}
+
 function polygonLayers(frame: Frame, a: PolygonArtist): JsonObject[] {
   const byFill = new Map<string, JsonObject[]>();
   a.polygons.forEach((p, k) => {
     const list = byFill.get(p.fill) ?? [];
-    for (let i = 0; i < p.x.length; i++) list.push({ x: num(p.x[i]), y: num(p.y[i]), p: k });
+    // Rings are simplified one by one, then joined into one path by there-and-back bridges
+    // from the first ring's start (their winding cancels), since a Vega line is one path.
+    const ax = p.rings[0]?.x[0] ?? 0;
+    const ay = p.rings[0]?.y[0] ?? 0;
+    p.rings.forEach((r, n) => {
+      const keep = keepPoints(frame, r.x, r.y);
+      for (const i of keep) list.push({ x: num(r.x[i]), y: num(r.y[i]), p: k });
+      list.push({ x: num(r.x[0]), y: num(r.y[0]), p: k });
+      if (n > 0) list.push({ x: num(ax), y: num(ay), p: k });
+    });
     byFill.set(p.fill, list);
   });
   const out: JsonObject[] = [];
@@ -304,7 +333,7 @@ function pathLayers(frame: Frame, a: PathsArtist): JsonObject[] {
   const byColor = new Map<string, JsonObject[]>();
   a.paths.forEach((p, k) => {
     const list = byColor.get(p.color) ?? [];
-    for (let i = 0; i < p.x.length; i++) list.push({ x: num(p.x[i]), y: num(p.y[i]), p: k });
+    for (const i of keepPoints(frame, p.x, p.y)) list.push({ x: num(p.x[i]), y: num(p.y[i]), p: k });
     byColor.set(p.color, list);
   });
   const out: JsonObject[] = [];

@@ -74,8 +74,10 @@ function extentsOf(a: Artist, ex: Extent, ey: Extent, logX: boolean, logY: boole
       const px = empty();
       const py = empty();
       for (const p of a.polygons) {
-        include(px, p.x, logX);
-        include(py, p.y, logY);
+        for (const r of p.rings) {
+          include(px, r.x, logX);
+          include(py, r.y, logY);
+        }
       }
       include(ex, [px.lo, px.hi], logX);
       include(ey, [py.lo, py.hi], logY);

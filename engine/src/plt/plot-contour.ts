@@ -2,7 +2,7 @@ import { ValueError } from "../core/errors.js";
 import type { ColorScale, PathsArtist, PolygonArtist } from "./artists.js";
 import { colorAndAlpha, type ColorSpec } from "./colors.js";
 import { colorScale, mapColor, type ColorMapOptions } from "./color-mapping.js";
-import { bandPath, isolines, niceLevels, type Grid } from "./contour.js";
+import { bandRings, isolines, niceLevels, type Grid } from "./contour.js";
 import { isPlotData, shapeOf, toNumbers, type PlotData } from "./data.js";
 import { dashArray } from "./format-string.js";
 import { checkOptions } from "./options.js";
@@ -153,8 +153,8 @@ export function contourfArtist(args: readonly (PlotData | ContourOptions | undef
       scale.norm.scaleType === "log" ? Math.sqrt(levels[k] * levels[k + 1]) : (levels[k] + levels[k + 1]) / 2;
     const fill = fixed ? fixed.hex[k] : (mapColor(scale, mid) ?? "transparent");
     // The top band is closed above: values equal to the last level belong to it.
-    const path = bandPath(grid, levels[k], k === levels.length - 2 ? nextUp(levels[k + 1]) : levels[k + 1]);
-    if (path) polygons.push({ x: path.x, y: path.y, fill });
+    const rings = bandRings(grid, levels[k], k === levels.length - 2 ? nextUp(levels[k + 1]) : levels[k + 1]);
+    if (rings.length) polygons.push({ rings, fill });
   }
   const alpha = (opts.alpha ?? 1) * (fixed?.alpha ?? 1);
   const artist: PolygonArtist = {

@@ -4,7 +4,7 @@ import type { TensorLike } from "../core/tensor.js";
 import type { ImageArtist } from "./artists.js";
 import { colorScale, mapRgba, type ColorMapOptions } from "./color-mapping.js";
 import { checkChoice, checkOptions } from "./options.js";
-import { downsampleBox, pngDataUrl, upscaleNearest, type RgbaImage } from "./raster.js";
+import { downsampleBox, type RgbaImage } from "./raster.js";
 
 /** Options of `imshow`. */
 export interface ImshowOptions extends ColorMapOptions {
@@ -20,9 +20,9 @@ export interface ImshowOptions extends ColorMapOptions {
   zorder?: number;
 }
 
-// Images longer than this are averaged down; small "nearest" images are enlarged up to about it.
+// Large-data rule for images: longer than this, an image is averaged down (box filter) before
+// encoding; no notebook axes shows more pixels than that.
 const MAX_SIDE = 1024;
-const NEAREST_TARGET = 256;
 
 /** Builds the image artist of `imshow` for a grey (H, W) or colour (H, W, 3|4) array. */
 export function imageArtist(
@@ -83,7 +83,6 @@ export function imageArtist(
   ]);
   const smooth = interp === "bilinear" || interp === "bicubic";
   if (Math.max(w, h) > MAX_SIDE) rgba = downsampleBox(rgba, MAX_SIDE);
-  else if (!smooth) rgba = upscaleNearest(rgba, Math.min(32, Math.floor(NEAREST_TARGET / Math.max(w, h))));
   let extent: [number, number, number, number];
   if (opts.extent !== undefined) {
     if (opts.extent.length !== 4)
@@ -95,7 +94,7 @@ export function imageArtist(
   return {
     artist: {
       kind: "image",
-      url: pngDataUrl(rgba),
+      image: rgba,
       extent,
       smooth,
       alpha: opts.alpha ?? 1,

@@ -67,7 +67,7 @@ export function scatterArtist(
     (Array.isArray(c) &&
       (c.length === 3 || c.length === 4) &&
       n !== c.length &&
-      c.every((v) => typeof v === "number"))
+      c.every((v) => typeof v === "number" && v >= 0 && v <= 1))
   ) {
     const spec = (c ?? opts.color) as ColorSpec | undefined;
     if (spec === undefined) colors = nextColor();

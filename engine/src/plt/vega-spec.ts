@@ -146,7 +146,7 @@ function colorbarLayer(ax: AxesBase, frame: Frame): JsonObject | null {
           range: scale.cmap.samples(32),
           interpolate: "rgb",
           nice: false,
-          zero: false,
+          ...(scale.norm.scaleType === "linear" ? { zero: false } : {}),
         },
         legend,
       },
