@@ -1,6 +1,6 @@
 import { ValueError } from "../core/errors.js";
 import type { ColorScale } from "./artists.js";
-import { Colormap, getCmap, LogNorm, Normalize } from "./colormaps.js";
+import { getCmap, LogNorm, Normalize, type Colormap } from "./colormaps.js";
 
 /** Options shared by everything that maps values through a colormap. */
 export interface ColorMapOptions {

@@ -167,7 +167,10 @@ export function superlevelRings(g: Grid, t: number): Path[] {
  */
 export function bandRings(g: Grid, lo: number, hi: number | undefined): { x: number[]; y: number[] }[] {
   const outer = superlevelRings(g, lo);
-  const inner = hi === undefined ? [] : superlevelRings(g, hi).map((r) => ({ x: [...r.x].reverse(), y: [...r.y].reverse(), closed: true }));
+  const inner =
+    hi === undefined
+      ? []
+      : superlevelRings(g, hi).map((r) => ({ x: [...r.x].reverse(), y: [...r.y].reverse(), closed: true }));
   return [...outer, ...inner].map((r) => ({ x: r.x, y: r.y }));
 }
 

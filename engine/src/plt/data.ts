@@ -18,6 +18,7 @@ function asTensor(x: PlotData, fn: string, name: string): Tensor {
   } catch (err) {
     throw new TypeError(
       `plt.${fn}: ${name} must be a tensor, a typed array or an array of numbers (${(err as Error).message})`,
+      { cause: err },
     );
   }
 }

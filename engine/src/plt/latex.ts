@@ -294,5 +294,8 @@ export function texToUnicode(text: string): string {
   const parts = text.split(/(?<!\\)\$/);
   if (parts.length % 2 === 0) return text.replace(/\\\$/g, "$"); // unbalanced: leave as written
   // NFC turns letter + combining accent into the precomposed letter where one exists (ŷ)
-  return parts.map((p, k) => (k % 2 === 1 ? math(p) : p.replace(/\\\$/g, "$"))).join("").normalize("NFC");
+  return parts
+    .map((p, k) => (k % 2 === 1 ? math(p) : p.replace(/\\\$/g, "$")))
+    .join("")
+    .normalize("NFC");
 }

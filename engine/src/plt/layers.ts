@@ -26,7 +26,12 @@ function pos(frame: Frame, which: "x" | "y", field: string): JsonObject {
 
 /** @internal The Vega-Lite scale of an axis frame. */
 export function scaleOf(a: AxisFrame): JsonObject {
-  const s: JsonObject = { type: a.type, domain: [num(a.domain[0]), num(a.domain[1])], nice: false, reverse: a.reverse };
+  const s: JsonObject = {
+    type: a.type,
+    domain: [num(a.domain[0]), num(a.domain[1])],
+    nice: false,
+    reverse: a.reverse,
+  };
   // "zero" means nothing on a log scale (Vega-Lite warns if it is given)
   if (a.type === "linear") s.zero = false;
   return s;
@@ -253,7 +258,9 @@ function imageLayers(frame: Frame, a: ImageArtist): JsonObject[] {
   // "nearest" images are enlarged by whole pixels to about raster.scale × their size on screen
   // (renderers disagree on honouring image-rendering: pixelated); smoothed ones go as they are.
   const shownW = Math.abs(frame.x.px(r) - frame.x.px(l));
-  const k = a.smooth ? 1 : Math.max(1, Math.min(16, Math.ceil((shownW * rcParams["raster.scale"]) / a.image.width)));
+  const k = a.smooth
+    ? 1
+    : Math.max(1, Math.min(16, Math.ceil((shownW * rcParams["raster.scale"]) / a.image.width)));
   const url = imageUrl(a.image, k);
   // Vega draws the PNG's first row at the smaller pixel y; pick y/y2 so that row 0 lands on
   // the `top` edge of the extent whichever way the axis runs.

@@ -112,7 +112,8 @@ function occupied(frame: Frame, ax: AxesBase): [number[], number[]] {
       addAll(a.x0, a.y1);
       addAll(a.x1, a.y1);
     } else if (a.kind === "paths") for (const p of a.paths) addAll(p.x, p.y);
-    else if (a.kind === "polygons" && !a.sticky) for (const p of a.polygons) for (const r of p.rings) addAll(r.x, r.y);
+    else if (a.kind === "polygons" && !a.sticky)
+      for (const p of a.polygons) for (const r of p.rings) addAll(r.x, r.y);
   }
   return [xs, ys];
 }

@@ -189,7 +189,10 @@ export function fillArtist(
     const back = [...fwd].reverse();
     const along = [...fwd.map((i) => tt[i]), ...back.map((i) => tt[i])];
     const across = [...fwd.map((i) => v1[i]), ...back.map((i) => v2[i])];
-    polygons.push({ rings: [fn === "fillBetween" ? { x: along, y: across } : { x: across, y: along }], fill: hex });
+    polygons.push({
+      rings: [fn === "fillBetween" ? { x: along, y: across } : { x: across, y: along }],
+      fill: hex,
+    });
   };
   for (let i = 0; i < n; i++) {
     const ok = where ? where[i] !== 0 : true;

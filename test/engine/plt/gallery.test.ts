@@ -52,7 +52,10 @@ describe("plt gallery (PNG references)", () => {
         return;
       }
       const ratio = diffRatio(png, readFileSync(ref));
-      assert.ok(ratio <= MAX_DIFF_RATIO, `${name}: ${(ratio * 100).toFixed(2)} % of pixels differ from ${ref}`);
+      assert.ok(
+        ratio <= MAX_DIFF_RATIO,
+        `${name}: ${(ratio * 100).toFixed(2)} % of pixels differ from ${ref}`,
+      );
     });
   }
 });

@@ -16,7 +16,10 @@ export function rng(seed: number): { rand: () => number; randn: () => number } {
 }
 
 function iris(): { X: number[][]; y: number[] } {
-  const lines = readFileSync(datasets.datasetPath("sklearn_iris/iris.csv"), "utf8").trim().split("\n").slice(1);
+  const lines = readFileSync(datasets.datasetPath("sklearn_iris/iris.csv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1);
   const rows = lines.map((l) => l.split(",").map(Number));
   return { X: rows.map((r) => r.slice(0, 4)), y: rows.map((r) => r[4]) };
 }
@@ -25,7 +28,10 @@ function iris(): { X: number[][]; y: number[] } {
 export function mnistImages(n: number): { images: Uint8Array; labels: Uint8Array } {
   const img = gunzipSync(readFileSync(datasets.datasetPath("mnist/t10k-images-idx3-ubyte.gz")));
   const lab = gunzipSync(readFileSync(datasets.datasetPath("mnist/t10k-labels-idx1-ubyte.gz")));
-  return { images: new Uint8Array(img.subarray(16, 16 + n * 784)), labels: new Uint8Array(lab.subarray(8, 8 + n)) };
+  return {
+    images: new Uint8Array(img.subarray(16, 16 + n * 784)),
+    labels: new Uint8Array(lab.subarray(8, 8 + n)),
+  };
 }
 
 /** Chapter 4: noisy linear data, the model's line, axis limits, a TeX legend. */
@@ -49,10 +55,18 @@ export function scatterColormap(): plt.Figure {
   const n = 600;
   const lon = Array.from({ length: n }, () => -124 + 10 * r.rand());
   const lat = lon.map((l) => 33 + (l + 124) * 0.7 + 1.5 * r.randn());
-  const value = lon.map((l, i) => Math.max(15000, 500000 - 30000 * (l + 124) + 20000 * r.randn() + 1000 * (i % 7)));
+  const value = lon.map((l, i) =>
+    Math.max(15000, 500000 - 30000 * (l + 124) + 20000 * r.randn() + 1000 * (i % 7)),
+  );
   const pop = lon.map(() => 200 + 3000 * r.rand());
   const fig = plt.figure({ figsize: [10, 7] });
-  plt.scatter(lon, lat, { alpha: 0.4, s: pop.map((p) => p / 100), label: "population", c: value, cmap: "jet" });
+  plt.scatter(lon, lat, {
+    alpha: 0.4,
+    s: pop.map((p) => p / 100),
+    label: "population",
+    c: value,
+    cmap: "jet",
+  });
   plt.colorbar({}, { label: "median house value" });
   plt.xlabel("longitude");
   plt.ylabel("latitude");
@@ -67,7 +81,9 @@ export function histograms(): plt.Figure {
   const names = ["median_income", "housing_median_age", "total_rooms", "population"];
   names.forEach((name, k) => {
     const ax = axes[Math.floor(k / 2)][k % 2];
-    const data = Array.from({ length: 2000 }, () => (k === 1 ? 5 + 47 * r.rand() : Math.exp(1 + 0.5 * r.randn() + k * 0.8)));
+    const data = Array.from({ length: 2000 }, () =>
+      k === 1 ? 5 + 47 * r.rand() : Math.exp(1 + 0.5 * r.randn() + k * 0.8),
+    );
     ax.hist(data, { bins: 50 });
     ax.setTitle(name);
     ax.grid(true);
@@ -111,7 +127,9 @@ export function digitsGrid(): plt.Figure {
   const [fig, axes] = plt.subplots(10, 10, { figsize: [8, 8] });
   for (let k = 0; k < 100; k++) {
     const ax = axes[Math.floor(k / 10)][k % 10];
-    ax.imshow(np.array(Array.from(images.subarray(k * 784, (k + 1) * 784))).reshape(28, 28), { cmap: "binary" });
+    ax.imshow(np.array(Array.from(images.subarray(k * 784, (k + 1) * 784))).reshape(28, 28), {
+      cmap: "binary",
+    });
     ax.axis("off");
   }
   return fig;
@@ -148,7 +166,11 @@ export function logScale(): plt.Figure {
   const a = t0.dataSync();
   const b = t1.dataSync();
   const J = np.array(Array.from(a, (v, i) => 0.1 + (v - 1) ** 2 * 10 + (b[i] * 4) ** 2 * 3)).reshape(90, 120);
-  const cs = plt.contourf(t0, t1, J, { levels: np.logspace(-1, 2.5, 12), norm: new plt.LogNorm({ vmin: 0.1, vmax: 300 }), cmap: "viridis" });
+  const cs = plt.contourf(t0, t1, J, {
+    levels: np.logspace(-1, 2.5, 12),
+    norm: new plt.LogNorm({ vmin: 0.1, vmax: 300 }),
+    cmap: "viridis",
+  });
   plt.colorbar(cs);
   plt.title("cost (log colour scale)");
   plt.xlabel("$\\theta_1$");
@@ -164,7 +186,12 @@ export function annotated(): plt.Figure {
   plt.plot(x, y, "k-");
   plt.axhline(0, { color: "k", linestyle: "--", linewidth: 1 });
   plt.axvline(0, { color: "k" });
-  plt.annotate("Minimum", [0, -1], { xytext: [1, 2], arrowprops: { facecolor: "black", shrink: 0.1 }, fontsize: 14, ha: "center" });
+  plt.annotate("Minimum", [0, -1], {
+    xytext: [1, 2],
+    arrowprops: { facecolor: "black", shrink: 0.1 },
+    fontsize: 14,
+    ha: "center",
+  });
   plt.annotate("", [-2, 1], { xytext: [-2.8, 3], arrowprops: { arrowstyle: "->", color: "r" } });
   plt.text(-2.9, 3.4, "a curve", { fontsize: 12, color: "r" });
   plt.fillBetween(x, y, 0, { where: Array.from(y.dataSync(), (v) => v < 0), alpha: 0.3, color: "b" });

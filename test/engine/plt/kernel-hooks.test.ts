@@ -4,7 +4,10 @@ import { DISPLAY, plt } from "tensorbook";
 
 const HOOKS = Symbol.for("tensorbook.cellEndHooks");
 const KERNEL_DISPLAY = Symbol.for("tensorbook.display");
-const g = globalThis as unknown as { [HOOKS]?: Set<() => unknown[]>; [KERNEL_DISPLAY]?: (obj: unknown) => void };
+const g = globalThis as unknown as {
+  [HOOKS]?: Set<() => unknown[]>;
+  [KERNEL_DISPLAY]?: (obj: unknown) => void;
+};
 
 function runCellEnd(): unknown[] {
   return [...(g[HOOKS] ?? [])].flatMap((hook) => hook());
@@ -82,7 +85,13 @@ describe("plt kernel integration", () => {
     await plt.savefig(join(dir, "a.json"));
     assert.deepEqual([...readFileSync(join(dir, "a.png")).subarray(1, 4)], [0x50, 0x4e, 0x47]);
     assert.match(readFileSync(join(dir, "a.svg"), "utf8"), /^<svg/);
-    assert.equal(JSON.parse(readFileSync(join(dir, "a.json"), "utf8")).$schema, "https://vega.github.io/schema/vega-lite/v5.json");
-    await assert.rejects(plt.savefig(join(dir, "a.gif")), /unknown format "gif"; accepted values: "png", "svg", "json"/);
+    assert.equal(
+      JSON.parse(readFileSync(join(dir, "a.json"), "utf8")).$schema,
+      "https://vega.github.io/schema/vega-lite/v5.json",
+    );
+    await assert.rejects(
+      plt.savefig(join(dir, "a.gif")),
+      /unknown format "gif"; accepted values: "png", "svg", "json"/,
+    );
   });
 });

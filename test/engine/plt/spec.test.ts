@@ -9,10 +9,23 @@ afterEach(() => plt.close("all"));
 // One small figure per API, each checked to compile without a single Vega-Lite warning.
 const API: Record<string, () => void> = {
   plot: () => plt.plot([1, 2, 3], [3, 1, 2], "r--", { label: "a" }),
-  "plot 2-D y": () => plt.plot(np.array([[1, 2], [2, 3], [3, 5]])),
+  "plot 2-D y": () =>
+    plt.plot(
+      np.array([
+        [1, 2],
+        [2, 3],
+        [3, 5],
+      ]),
+    ),
   "plot groups": () => plt.plot([1, 2], [1, 2], "b-", [1, 2], [2, 1], "go"),
   semilogy: () => plt.semilogy([1, 2, 3], [1, 10, 100], "k:"),
-  scatter: () => plt.scatter([1, 2, 3], [1, 2, 3], { c: [0.1, 0.5, 0.9], cmap: "RdYlBu", s: [10, 20, 30], edgecolor: "k" }),
+  scatter: () =>
+    plt.scatter([1, 2, 3], [1, 2, 3], {
+      c: [0.1, 0.5, 0.9],
+      cmap: "RdYlBu",
+      s: [10, 20, 30],
+      edgecolor: "k",
+    }),
   "scatter hollow": () => plt.scatter([1, 2], [1, 2], { facecolors: "none", edgecolors: "r", s: 100 }),
   colorbar: () => {
     plt.scatter([1, 2, 3], [1, 2, 3], { c: [1, 2, 3] });
@@ -24,7 +37,8 @@ const API: Record<string, () => void> = {
   barh: () => plt.barh([1, 2, 3], [3, 1, 2], { height: 0.5 }),
   "imshow grey": () => plt.imshow(np.linspace(0, 1, 64).reshape(8, 8), { cmap: "Greys" }),
   "imshow rgb": () => plt.imshow(np.linspace(0, 1, 48).reshape(4, 4, 3), { interpolation: "bilinear" }),
-  "imshow lower extent": () => plt.imshow(np.linspace(0, 1, 6).reshape(2, 3), { origin: "lower", extent: [0, 3, 0, 2], aspect: "auto" }),
+  "imshow lower extent": () =>
+    plt.imshow(np.linspace(0, 1, 6).reshape(2, 3), { origin: "lower", extent: [0, 3, 0, 2], aspect: "auto" }),
   contourf: () => {
     const [x, y] = np.meshgrid(np.linspace(-1, 1, 20), np.linspace(-1, 1, 20));
     plt.contourf(x, y, x.mul(x).add(y.mul(y)), { cmap: "hot", levels: 5 });
@@ -34,7 +48,8 @@ const API: Record<string, () => void> = {
     const cs = plt.contour(x, y, x.mul(y), { colors: "k", linestyles: "dashed" });
     plt.clabel(cs, { fmt: "%.1f" });
   },
-  "contourf Z only": () => plt.contourf(np.linspace(0, 1, 12).reshape(3, 4), { extent: [0, 1, 0, 1], colors: ["r", "g", "b"] }),
+  "contourf Z only": () =>
+    plt.contourf(np.linspace(0, 1, 12).reshape(3, 4), { extent: [0, 1, 0, 1], colors: ["r", "g", "b"] }),
   fillBetween: () => plt.fillBetween([0, 1, 2], [1, 2, 1], 0, { alpha: 0.3, label: "area" }),
   fillBetweenx: () => plt.fillBetweenx([0, 1, 2], [1, 2, 1], 0, { facecolor: "orange", edgecolor: "k" }),
   errorbar: () => plt.errorbar([1, 2, 3], [1, 2, 3], { yerr: [0.1, 0.2, 0.3], fmt: "o", capsize: 3 }),
@@ -111,11 +126,21 @@ const API: Record<string, () => void> = {
     plt.plot([1, 2], [2, 1]);
   },
   "matshow + colorbar ticks": () => {
-    const m = plt.matshow(np.array([[5, 1], [2, 7]]), { cmap: "gray" });
+    const m = plt.matshow(
+      np.array([
+        [5, 1],
+        [2, 7],
+      ]),
+      { cmap: "gray" },
+    );
     plt.colorbar(m, { ticks: [2, 4, 6] });
   },
   "fluent chart in axes": () => {
-    plt.chart({ a: [1, 2, 3], b: [3, 1, 2] }).mark("line").encode({ x: "a", y: "b" }).drawOn(plt.gca());
+    plt
+      .chart({ a: [1, 2, 3], b: [3, 1, 2] })
+      .mark("line")
+      .encode({ x: "a", y: "b" })
+      .drawOn(plt.gca());
   },
 };
 
@@ -173,7 +198,8 @@ describe("plt SVG output", () => {
     const lines = markGroups(svg).filter((g) => g.type === "line");
     assert.equal(lines.length, 1);
     const t = texts(svg);
-    for (const s of ["x₁", "target", "data", "model"]) assert.ok(t.includes(s), `missing text ${s} in ${t.join("|")}`);
+    for (const s of ["x₁", "target", "data", "model"])
+      assert.ok(t.includes(s), `missing text ${s} in ${t.join("|")}`);
   });
   it("draws hist bars as rects, one per bin", () => {
     plt.hist([1, 2, 2, 3, 3, 3, 4], { bins: 7 });

@@ -15,7 +15,10 @@ describe("plt format strings", () => {
     assert.deepEqual(plt.parseFormat("C1o", "plot"), { color: "C1", marker: "o" });
   });
   it("rejects unknown format strings naming the argument and the accepted codes", () => {
-    assert.throws(() => plt.parseFormat("bz", "plot"), /plt\.plot: unrecognised format string "bz".*markers .*lines - -- -\. :/s);
+    assert.throws(
+      () => plt.parseFormat("bz", "plot"),
+      /plt\.plot: unrecognised format string "bz".*markers .*lines - -- -\. :/s,
+    );
     assert.throws(() => plt.parseFormat("rg", "plot"), /two colours/);
   });
   it("draws markers only when a marker has no line style, as matplotlib", () => {
@@ -54,8 +57,14 @@ describe("plt colours and colormaps", () => {
     assert.equal(c.hex(1), "#a0faa0");
   });
   it("rejects unknown colormaps and colours, listing what is accepted", () => {
-    assert.throws(() => plt.getCmap("jett"), /unknown cmap "jett"; accepted colormaps: jet, hot, brg, rainbow, binary/);
-    assert.throws(() => plt.scatter([1], [2], { c: "bleu" }), /plt\.scatter: unknown c "bleu"; accepted: one of the letters/);
+    assert.throws(
+      () => plt.getCmap("jett"),
+      /unknown cmap "jett"; accepted colormaps: jet, hot, brg, rainbow, binary/,
+    );
+    assert.throws(
+      () => plt.scatter([1], [2], { c: "bleu" }),
+      /plt\.scatter: unknown c "bleu"; accepted: one of the letters/,
+    );
   });
   it("LogNorm maps decades evenly", () => {
     const n = new plt.LogNorm();
@@ -93,7 +102,8 @@ describe("plt marching squares", () => {
     const lines = isolines(grid, 1);
     assert.equal(lines.length, 1);
     assert.ok(lines[0].closed);
-    for (let i = 0; i < lines[0].x.length; i++) assert.ok(Math.abs(Math.hypot(lines[0].x[i], lines[0].y[i]) - 1) < 0.01);
+    for (let i = 0; i < lines[0].x.length; i++)
+      assert.ok(Math.abs(Math.hypot(lines[0].x[i], lines[0].y[i]) - 1) < 0.01);
   });
   it("gives a band with a hole whose signed areas add up to the annulus", () => {
     // {1 ≤ r² < 2}: the outer ring of the whole grid minus the disc r² < 1 … as superlevel sets
@@ -126,19 +136,49 @@ describe("plt histogram", () => {
 
 describe("plt bad input", () => {
   it("names mismatched lengths", () => {
-    assert.throws(() => plt.plot([1, 2, 3], [1, 2]), /plt\.plot: x and y must have the same first dimension, but have shapes \(3\) and \(2\)/);
-    assert.throws(() => plt.scatter([1, 2, 3], [1, 2]), /plt\.scatter: x and y must have the same length, but have lengths 3 and 2/);
-    assert.throws(() => plt.scatter([1, 2], [1, 2], { c: [1, 2, 3] }), /c must be one colour or have one value per point; got 3 values for 2 points/);
+    assert.throws(
+      () => plt.plot([1, 2, 3], [1, 2]),
+      /plt\.plot: x and y must have the same first dimension, but have shapes \(3\) and \(2\)/,
+    );
+    assert.throws(
+      () => plt.scatter([1, 2, 3], [1, 2]),
+      /plt\.scatter: x and y must have the same length, but have lengths 3 and 2/,
+    );
+    assert.throws(
+      () => plt.scatter([1, 2], [1, 2], { c: [1, 2, 3] }),
+      /c must be one colour or have one value per point; got 3 values for 2 points/,
+    );
     plt.close("all");
   });
   it("names unknown options and lists the accepted ones", () => {
-    assert.throws(() => plt.plot([1], [1], { linewidht: 2 } as never), /plt\.plot: unknown option "linewidht"; accepted options: .*linewidth/);
-    assert.throws(() => plt.hist([1, 2], { bin: 3 } as never), /plt\.hist: unknown option "bin"; accepted options: .*bins/);
-    assert.throws(() => plt.legend({ loc: "top" as never }), /plt\.legend: unknown loc "top"; accepted values: "best", "upper right"/);
-    assert.throws(() => plt.imshow(np.zeros([2, 2]), { interpolation: "lanczos" as never }), /unknown interpolation "lanczos"; accepted values: "nearest"/);
-    assert.throws(() => plt.xscale("symlog" as never), /plt\.xscale: unknown scale "symlog"; accepted values: "linear", "log"/);
-    assert.throws(() => plt.scatter([1], [1], { marker: "@" }), /plt\.scatter: unknown marker "@"; accepted values: "\.", ","/);
-    assert.throws(() => plt.imshow(np.zeros([2, 2, 2])), /the image must have shape \(H, W\), \(H, W, 3\) or \(H, W, 4\); got \(2, 2, 2\)/);
+    assert.throws(
+      () => plt.plot([1], [1], { linewidht: 2 } as never),
+      /plt\.plot: unknown option "linewidht"; accepted options: .*linewidth/,
+    );
+    assert.throws(
+      () => plt.hist([1, 2], { bin: 3 } as never),
+      /plt\.hist: unknown option "bin"; accepted options: .*bins/,
+    );
+    assert.throws(
+      () => plt.legend({ loc: "top" as never }),
+      /plt\.legend: unknown loc "top"; accepted values: "best", "upper right"/,
+    );
+    assert.throws(
+      () => plt.imshow(np.zeros([2, 2]), { interpolation: "lanczos" as never }),
+      /unknown interpolation "lanczos"; accepted values: "nearest"/,
+    );
+    assert.throws(
+      () => plt.xscale("symlog" as never),
+      /plt\.xscale: unknown scale "symlog"; accepted values: "linear", "log"/,
+    );
+    assert.throws(
+      () => plt.scatter([1], [1], { marker: "@" }),
+      /plt\.scatter: unknown marker "@"; accepted values: "\.", ","/,
+    );
+    assert.throws(
+      () => plt.imshow(np.zeros([2, 2, 2])),
+      /the image must have shape \(H, W\), \(H, W, 3\) or \(H, W, 4\); got \(2, 2, 2\)/,
+    );
     plt.close("all");
   });
 });
