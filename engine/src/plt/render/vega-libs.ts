@@ -20,18 +20,21 @@ export interface Diagnostics {
   errors: string[];
 }
 
+/** The logger interface of vega-util, as plt implements it. */
+export interface CollectingLogger {
+  level(l?: number): number | CollectingLogger;
+  error(...args: readonly unknown[]): CollectingLogger;
+  warn(...args: readonly unknown[]): CollectingLogger;
+  info(...args: readonly unknown[]): CollectingLogger;
+  debug(...args: readonly unknown[]): CollectingLogger;
+}
+
 /** A logger (vega-util's interface) that collects messages instead of printing them. */
-export function collectingLogger(diag: Diagnostics): {
-  level(l?: number): number | typeof logger;
-  error(...args: readonly unknown[]): typeof logger;
-  warn(...args: readonly unknown[]): typeof logger;
-  info(...args: readonly unknown[]): typeof logger;
-  debug(...args: readonly unknown[]): typeof logger;
-} {
+export function collectingLogger(diag: Diagnostics): CollectingLogger {
   let lvl = 2;
   const text = (args: readonly unknown[]): string =>
     args.map((a) => (a instanceof Error ? a.message : String(a))).join(" ");
-  const logger = {
+  const logger: CollectingLogger = {
     level(l?: number) {
       if (l === undefined) return lvl;
       lvl = l;
