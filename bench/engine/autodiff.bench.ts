@@ -11,14 +11,20 @@ const OPS = 3 * K + 1;
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 7);
 const ITERS = Number(process.env.BENCH_ITERS ?? 200);
 
-/** Best over REPEAT rounds of the mean time of one call, in µs. */
-function bestOf(fn: () => unknown): number {
-  for (let i = 0; i < ITERS; i++) fn(); // warm-up: JIT and generated loops
-  let best = Infinity;
+/**
+ * Mean µs per call of each function, best over REPEAT rounds; every round runs every function
+ * in turn, so a busy moment on the machine hits all of them alike.
+ */
+function bestOf<K extends string>(fns: Record<K, () => unknown>): Record<K, number> {
+  const best = {} as Record<K, number>;
+  const names = Object.keys(fns) as K[];
+  for (const k of names) best[k] = Infinity;
   for (let r = 0; r < REPEAT; r++) {
-    const t0 = performance.now();
-    for (let i = 0; i < ITERS; i++) fn();
-    best = Math.min(best, ((performance.now() - t0) * 1000) / ITERS);
+    for (const k of names) {
+      const t0 = performance.now();
+      for (let i = 0; i < ITERS; i++) fns[k]();
+      best[k] = Math.min(best[k], ((performance.now() - t0) * 1000) / ITERS);
+    }
   }
   return best;
 }
@@ -45,20 +51,28 @@ const mlpLoss = (): Tensor => {
   return tf.reduceMean(tf.square(tf.subtract(tf.add(tf.matmul(h, W2), b2), y)));
 };
 
-const ours = {
-  forward: bestOf(chain),
-  recorded: bestOf(() => new tf.GradientTape().record(chain)),
-  backward: bestOf(() => {
+// Warm every path first, so the first measure does not pay for compiling the shared ones.
+for (let i = 0; i < 5 * ITERS; i++) {
+  const tape = new tf.GradientTape();
+  tape.gradient(tape.record(chain), [w, b]);
+  const t2 = new tf.GradientTape();
+  t2.gradient(t2.record(mlpLoss), [W1, b1, W2, b2]);
+}
+
+const ours = bestOf({
+  forward: chain,
+  recorded: () => new tf.GradientTape().record(chain),
+  backward: () => {
     const tape = new tf.GradientTape();
     const loss = tape.record(chain);
     return tape.gradient(loss, [w, b]);
-  }),
-  mlp: bestOf(() => {
+  },
+  mlp: () => {
     const tape = new tf.GradientTape();
     const loss = tape.record(mlpLoss);
     return tape.gradient(loss, [W1, b1, W2, b2]);
-  }),
-};
+  },
+});
 
 function torchTimes(): Record<string, number> | null {
   const python = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
@@ -82,24 +96,20 @@ def mlp():
     h = torch.relu(X @ W1 + b1)
     loss = ((h @ W2 + b2 - y) ** 2).mean()
     return torch.autograd.grad(loss, [W1, b1, W2, b2])
-def best(fn):
-    for _ in range(N): fn()
-    out = float("inf")
-    for _ in range(R):
-        t0 = time.perf_counter()
-        for _ in range(N): fn()
-        out = min(out, (time.perf_counter() - t0) * 1e6 / N)
-    return out
 def forward():
     with torch.no_grad():
         return chain()
-print(json.dumps({
-    "forward": best(forward),
-    "recorded": best(chain),
-    "backward": best(lambda: torch.autograd.grad(chain(), [w, b])),
-    "mlp": best(mlp),
-    "version": torch.__version__,
-}))
+fns = {"forward": forward, "recorded": chain, "backward": lambda: torch.autograd.grad(chain(), [w, b]), "mlp": mlp}
+for fn in fns.values():
+    for _ in range(N): fn()
+out = {k: float("inf") for k in fns}
+for _ in range(R):
+    for k, fn in fns.items():
+        t0 = time.perf_counter()
+        for _ in range(N): fn()
+        out[k] = min(out[k], (time.perf_counter() - t0) * 1e6 / N)
+out["version"] = torch.__version__
+print(json.dumps(out))
 `;
   const r = spawnSync(python, ["-c", script], { encoding: "utf8", maxBuffer: 1 << 20 });
   if (r.status !== 0) {
