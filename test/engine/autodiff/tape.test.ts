@@ -299,3 +299,24 @@ describe("tape mechanics", () => {
     assert.throws(() => tape.record(async () => 1), /synchronous/);
   });
 });
+
+describe("jacobians under an outer tape", () => {
+  it("the Jacobian of a gradient can be differentiated again (third derivative of x⁴)", () => {
+    const x = new tf.Variable([1, 2]);
+    const outer = new tf.GradientTape();
+    const hess = outer.record(() => {
+      const mid = new tf.GradientTape();
+      const g = mid.record(() => {
+        const inner = new tf.GradientTape();
+        const y = inner.record(() => tf.reduceSum(tf.pow(x, 4)));
+        return inner.gradient(y, x)!; // 4x³
+      });
+      return mid.jacobian(g, x)!; // diag(12x²)
+    });
+    assert.deepEqual(hess.toArray(), [
+      [12, 0],
+      [0, 48],
+    ]);
+    assert.deepEqual(outer.gradient(hess, x)!.toArray(), [24, 48]); // d/dx of 12x² summed
+  });
+});
