@@ -7,6 +7,10 @@ import { registerGradient } from "../autodiff/registry.js";
 import { LookupError } from "../autodiff/errors.js";
 import { installMethods } from "./methods.js";
 import { sum } from "./reduce.js";
+import { mul } from "./arithmetic.js";
+import { broadcastView } from "../core/broadcast.js";
+import { contiguousStrides } from "../core/shape.js";
+import { viewAdjoint } from "../autodiff/layout-grads.js";
 
 // Matrix and tensor products. Kernels compute in floating point; integer operands give an
 // integer result as in NumPy (exact while the sums stay below 2**53).
@@ -132,4 +136,61 @@ registerGradient("dot", (dy, [a, b], _attrs, _out, needs) => {
     throw new LookupError("No gradient defined for np.dot of arrays with more than 2 axes; use matmul");
   }
   return matmulGradient(dy, a, b, needs);
+});
+
+// vdot(a, b) = Σ a·b over the flattened arrays.
+registerGradient("vdot", (dy, [a, b], _attrs, _out, needs) => [
+  needs[0] ? mul(dy, b) : null,
+  needs[1] ? mul(dy, a) : null,
+]);
+
+// outer(a, b)[i, j] = a_i b_j over the flattened arrays.
+registerGradient("outer", (dy, [a, b], _attrs, _out, needs) => [
+  needs[0] ? matmul(dy, b.reshape([-1])).reshape(a.shape) : null,
+  needs[1] ? matmul(a.reshape([-1]), dy).reshape(b.shape) : null,
+]);
+
+// inner(a, b) contracts the last axes: with a as rows [m, k] and b as rows [n, k] it is a·bᵀ.
+registerGradient("inner", (dy, [a, b], _attrs, _out, needs) => {
+  if (a.ndim === 0 || b.ndim === 0) return [needs[0] ? mul(dy, b) : null, needs[1] ? mul(dy, a) : null];
+  const k = a.shape[a.ndim - 1];
+  const a2 = a.reshape([-1, k]);
+  const b2 = b.reshape([-1, k]);
+  const dy2 = dy.reshape([a2.shape[0], b2.shape[0]]);
+  return [
+    needs[0] ? matmul(dy2, b2).reshape(a.shape) : null,
+    needs[1] ? matmul(swapLast(dy2), a2).reshape(b.shape) : null,
+  ];
+});
+
+interface TraceAttrs {
+  readonly offset: number;
+  readonly axis1: number;
+  readonly axis2: number;
+}
+
+// trace sums a diagonal: its gradient puts dy on that diagonal of a zero tensor (a view's
+// adjoint, so it differentiates again).
+registerGradient<TraceAttrs>("trace", (dy, [a], { offset, axis1, axis2 }) => {
+  const nd = a.ndim;
+  const ax1 = axis1 < 0 ? axis1 + nd : axis1;
+  const ax2 = axis2 < 0 ? axis2 + nd : axis2;
+  const strides = contiguousStrides(a.shape);
+  const rest = [...a.shape.keys()].filter((i) => i !== ax1 && i !== ax2);
+  const [r0, c0] = offset >= 0 ? [0, offset] : [-offset, 0];
+  const len = Math.max(0, Math.min(a.shape[ax1] - r0, a.shape[ax2] - c0));
+  const diagonal = {
+    shape: [...rest.map((i) => a.shape[i]), len],
+    strides: [...rest.map((i) => strides[i]), strides[ax1] + strides[ax2]],
+    offset: r0 * strides[ax1] + c0 * strides[ax2],
+  };
+  const spread = broadcastView(dy.reshape([...dy.shape, 1]), diagonal.shape);
+  return [
+    viewAdjoint(spread, {
+      from: diagonal,
+      to: { shape: a.shape, strides, offset: 0 },
+      scatterFirst: false,
+      gatherFirst: false,
+    }),
+  ];
 });

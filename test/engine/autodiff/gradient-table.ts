@@ -393,6 +393,50 @@ export const GRADIENT_TABLE: readonly GradCase[] = [
       ],
     ],
   },
+  {
+    name: "vdot, outer, inner",
+    ops: ["vdot", "outer", "inner"],
+    f: (x, y) =>
+      np
+        .outer(x, y)
+        .mul(np.vdot(x, y))
+        .add(np.inner(x.reshape([2, 3]), y.reshape([2, 3])).sum()),
+    domain: [-2, 2],
+    arity: 2,
+    shapes: [[[6], [6]]],
+  },
+  {
+    name: "trace (offset, batched axes)",
+    ops: ["trace", "viewAdjoint"],
+    f: (x) => np.trace(x, 1, 1, 2).mul(np.trace(x.get(0))),
+    domain: [-2, 2],
+    shapes: [[[2, 3, 4]]],
+  },
+  {
+    name: "linalg.inv, linalg.det",
+    ops: ["linalg.inv", "linalg.det"],
+    f: (x) =>
+      np.linalg.inv(x.add(np.eye(3).mul(3))).mul(np.linalg.det(x.add(np.eye(3).mul(2))).reshape([-1, 1, 1])),
+    domain: [-0.5, 0.5],
+    shapes: [[[3, 3]], [[2, 3, 3]]],
+  },
+  {
+    name: "linalg.solve (matrix and vector right sides)",
+    ops: ["linalg.solve"],
+    f: (a, b) =>
+      np.linalg
+        .solve(a.add(np.eye(3).mul(3)), b)
+        .sum(1)
+        .add(np.linalg.solve(a.add(np.eye(3).mul(3)), b.get(":", 0))),
+    domain: [-0.5, 0.5],
+    arity: 2,
+    shapes: [
+      [
+        [3, 3],
+        [3, 2],
+      ],
+    ],
+  },
   // tf.nn.
   { name: "relu", ops: ["where"], f: tf.nn.relu, domain: [-2, 2] },
   {
