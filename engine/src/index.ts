@@ -8,6 +8,7 @@
  * ```
  */
 export * as np from "./np/index.js";
+export * as pd from "./pd/index.js";
 export { Tensor, DISPLAY, type TensorLike, type MimeBundle } from "./core/tensor.js";
 export type { DType } from "./core/dtype.js";
 export * as datasets from "./datasets/index.js";
