@@ -117,7 +117,7 @@ export function cut(x: Series, options: CutOptions): Series {
     return Series.of(col, x.index, x.name);
   }
   const names = Array.isArray(labels)
-    ? labels.map((l) => (l === null ? "NaN" : pyStr(l)))
+    ? labels.map((l) => (l === null ? "NaN" : pyStr(l, typeof l === "number" && Number.isInteger(l))))
     : intervalLabels(edges, right, lowest);
   return Series.of(Column.fromCodes(codes, names, true, true), x.index, x.name);
 }

@@ -18,7 +18,7 @@ import { pivot, type PivotOptions } from "./reshape.js";
 import { sampleRows, type SampleOptions } from "./sample.js";
 import { byLabel, byPosition, sliceBounds, type RowKey } from "./select.js";
 import { Series, fillColumn } from "./series.js";
-import { argsort, labelKey, sortKey } from "./sort.js";
+import { argsort, sortKey } from "./sort.js";
 import { columnsToTensor } from "./tensor.js";
 import { toArrowTable, writeArrow } from "./io/arrow.js";
 import { toCsv, type ToCsvOptions } from "./csv/write.js";
@@ -648,7 +648,7 @@ export class DataFrame implements Iterable<string> {
   sortIndex(options?: { ascending?: boolean; inplace?: false }): DataFrame;
   sortIndex(options: { ascending?: boolean } & Inplace = {}): DataFrame | undefined {
     return this.result(
-      this.take(argsort([labelKey(this.rowIndex.toArray())], [options.ascending ?? true])),
+      this.take(argsort([this.rowIndex.sortKey()], [options.ascending ?? true])),
       options,
     );
   }

@@ -1,5 +1,6 @@
 import { pyFloatRepr } from "./build.js";
 import { KeyError } from "./errors.js";
+import { labelKey } from "./sort.js";
 
 /** A row label (or a column name): a string or a number, as in a pandas Index. */
 export type Label = string | number;
@@ -26,6 +27,8 @@ export class Index implements Iterable<Label> {
 
   /** Whether the labels came from a float column, so `52` prints as `52.0`. */
   readonly floatLabels: boolean;
+  /** For labels that are a categorical's categories: their order, which sorting follows. */
+  readonly categories?: readonly Label[];
 
   private constructor(
     explicit: readonly Label[] | null,
@@ -51,6 +54,22 @@ export class Index implements Iterable<Label> {
   /** An index of explicit labels. */
   static from(labels: readonly Label[], name: string | null = null, floatLabels = false): Index {
     return new Index([...labels], labels.length, 0, 1, name, floatLabels);
+  }
+
+  /** An index of categories, which sorts in the categories' order rather than by value. */
+  static categorical(labels: readonly Label[], categories: readonly Label[], name: string | null = null): Index {
+    const idx = new Index([...labels], labels.length, 0, 1, name);
+    (idx as { categories?: readonly Label[] }).categories = categories;
+    return idx;
+  }
+
+  /** @internal Keys that order the labels (category order for categorical labels). */
+  sortKey(): Float64Array {
+    if (this.categories) {
+      const at = new Map(this.categories.map((c, i) => [c, i] as const));
+      return Float64Array.from(this, (l) => at.get(l) ?? NaN);
+    }
+    return labelKey(this.toArray());
   }
 
   /** Number of labels. */
@@ -131,7 +150,7 @@ export class Index implements Iterable<Label> {
   take(positions: ArrayLike<number>): Index {
     const out: Label[] = new Array(positions.length);
     for (let i = 0; i < positions.length; i++) out[i] = this.at(positions[i]);
-    return new Index(out, out.length, 0, 1, this.name, this.floatLabels);
+    return this.keepCategories(new Index(out, out.length, 0, 1, this.name, this.floatLabels));
   }
 
   /** Positions `start` to `stop` (exclusive); a range stays a range. */
@@ -139,12 +158,17 @@ export class Index implements Iterable<Label> {
     const n = Math.max(0, stop - start);
     if (this.explicit === null)
       return new Index(null, n, this.start + start * this.step, this.step, this.name);
-    return new Index(this.explicit.slice(start, stop), n, 0, 1, this.name, this.floatLabels);
+    return this.keepCategories(new Index(this.explicit.slice(start, stop), n, 0, 1, this.name, this.floatLabels));
   }
 
   /** The same labels under another name. */
   rename(name: string | null): Index {
-    return new Index(this.explicit, this.size, this.start, this.step, name, this.floatLabels);
+    return this.keepCategories(new Index(this.explicit, this.size, this.start, this.step, name, this.floatLabels));
+  }
+
+  private keepCategories(idx: Index): Index {
+    if (this.categories) (idx as { categories?: readonly Label[] }).categories = this.categories;
+    return idx;
   }
 
   /** Whether both indexes hold the same labels in the same order. */

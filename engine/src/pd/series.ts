@@ -558,7 +558,7 @@ export class Series {
   }
   /** The series sorted by label. */
   sortIndex(options: SortOptions = {}): Series {
-    return this.take(argsort([labelKey(this.index.toArray())], [options.ascending ?? true]));
+    return this.take(argsort([this.index.sortKey()], [options.ascending ?? true]));
   }
   /** The `n` largest values, largest first. */
   nlargest(n = 5): Series {

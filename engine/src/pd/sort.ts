@@ -1,5 +1,6 @@
 import type { Column } from "./column.js";
-import type { Label } from "./labels.js";
+/** A row label (mirrors labels.ts, kept here so the two modules do not import each other). */
+type Label = string | number;
 
 /** A sort key: numbers to compare, NaN for missing values. */
 export type SortKey = Float64Array;

@@ -65,14 +65,15 @@ export function valueCounts(s: Series, options: ValueCountsOptions = {}): Series
   const total = counts.reduce((a, b) => a + b, 0);
   const values = Float64Array.from(order, (i) => (options.normalize ? counts[i] / total : counts[i]));
   const column = options.normalize ? Column.float64(values) : Column.int32(Int32Array.from(values));
+  const shown = order.map((i) => labels[i]);
+  if (col.dtype === "category") {
+    // Categories that are all whole numbers (pd.cut with labels [1, 2, 3]) index by number, as
+    // pandas' int64 categories do; the index sorts in category order either way.
+    const dict = col.dictionary();
+    const numeric = dict.length > 0 && dict.every((c) => /^-?\d+$/.test(c));
+    const conv = (l: Label): Label => (numeric && typeof l === "string" ? Number(l) : l);
+    return Series.of(column, Index.categorical(shown.map(conv), dict.map(conv)), s.name);
+  }
   const floatLabels = col.dtype === "float64" || col.dtype === "float32";
-  return Series.of(
-    column,
-    Index.from(
-      order.map((i) => labels[i]),
-      null,
-      floatLabels,
-    ),
-    s.name,
-  );
+  return Series.of(column, Index.from(shown, null, floatLabels), s.name);
 }
