@@ -95,12 +95,13 @@ function inferColumn(src: ColumnSource): Column {
     else strings++;
   }
   const n = values.length;
+  const isMissing = (v: Scalar | undefined): boolean =>
+    v === null || v === undefined || (typeof v === "number" && Number.isNaN(v));
+  if (strings > 0 && numbers === 0 && bools === 0) {
+    return Column.strings(values.map((v) => (isMissing(v) ? null : String(v))));
+  }
   if (strings > 0 || (bools > 0 && numbers > 0)) {
-    return Column.strings(
-      values.map((v) =>
-        v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)) ? null : String(v),
-      ),
-    );
+    return Column.mixed(values.map((v) => (isMissing(v) ? null : v)));
   }
   if (bools > 0) {
     const out = new Uint8Array(n);

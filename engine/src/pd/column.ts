@@ -52,6 +52,8 @@ export class Column {
   private cachedCodes?: Int32Array;
   private cachedDictionary?: readonly string[];
   private cachedBools?: Uint8Array;
+  // Mixed values (numbers with strings, as a row of a mixed frame): kept as given, shown as text.
+  private objects?: readonly Scalar[];
 
   private constructor(vector: Vector, dtype: ColumnDType, ordered = false) {
     this.vector = vector;
@@ -196,6 +198,19 @@ export class Column {
   }
 
   /**
+   * An object column of mixed values (numbers, strings, booleans), as pandas keeps them: the
+   * Arrow side holds their text, `get` returns the values themselves.
+   */
+  static mixed(values: readonly Scalar[]): Column {
+    const text = values.map((v) =>
+      v === null ? null : typeof v === "boolean" ? (v ? "True" : "False") : String(v),
+    );
+    const col = Column.strings(text);
+    col.objects = [...values];
+    return col;
+  }
+
+  /**
    * A column from an Arrow vector as another Arrow producer wrote it (any chunking, Utf8 or
    * dictionary strings, any integer or float width): converted into Tensorbook's layouts.
    */
@@ -222,13 +237,8 @@ export class Column {
       return Column.bool(vals, vector.nullCount > 0 ? valid : undefined);
     }
     if (typeName === "Int32" && vector.nullCount === 0) {
-      const out = new Int32Array(n);
-      let o = 0;
-      for (const d of vector.data) {
-        out.set(d.values as Int32Array, o);
-        o += d.length;
-      }
-      return Column.int32(out);
+      // toArray gives exactly `n` values, whatever the chunks' padding and offsets.
+      return Column.int32(Int32Array.from(vector.toArray() as Int32Array));
     }
     const isInt = /^u?int/i.test(typeName);
     const out = new Float64Array(n);
@@ -325,6 +335,7 @@ export class Column {
 
   /** The value at row `i` as JavaScript sees it; null when missing. */
   get(i: number): Scalar {
+    if (this.objects) return this.objects[i];
     if (!this.isValid(i)) return null;
     switch (this.dtype) {
       case "float64":
@@ -348,6 +359,10 @@ export class Column {
   /** The rows at `positions`, in that order (-1 gives a missing value). */
   take(positions: ArrayLike<number>): Column {
     const n = positions.length;
+    if (this.objects) {
+      const src = this.objects;
+      return Column.mixed(Array.from({ length: n }, (_, i) => (positions[i] < 0 ? null : src[positions[i]])));
+    }
     switch (this.dtype) {
       case "float64":
       case "float32": {

@@ -647,10 +647,7 @@ export class DataFrame implements Iterable<string> {
   sortIndex(options: { ascending?: boolean; inplace: true }): undefined;
   sortIndex(options?: { ascending?: boolean; inplace?: false }): DataFrame;
   sortIndex(options: { ascending?: boolean } & Inplace = {}): DataFrame | undefined {
-    return this.result(
-      this.take(argsort([this.rowIndex.sortKey()], [options.ascending ?? true])),
-      options,
-    );
+    return this.result(this.take(argsort([this.rowIndex.sortKey()], [options.ascending ?? true])), options);
   }
 
   /** The `n` rows with the largest values of `columns`, largest first. */

@@ -203,8 +203,9 @@ function keyIndex(by: readonly string[], g: Grouping, df: DataFrame): Index {
     return Index.from(labels, by[0], c.dtype === "float64" || c.dtype === "float32");
   }
   // Several keys: one label per group joining the key values (a flat stand-in for a MultiIndex).
+  const ints = by.map((k) => df.col(k).column.dtype === "int32");
   const labels = Array.from({ length: g.count }, (_, k) =>
-    g.keys.map((vals) => pyStr(vals[k] as string | number | boolean)).join(", "),
+    g.keys.map((vals, j) => pyStr(vals[k] as string | number | boolean, ints[j])).join(", "),
   );
   return Index.from(labels, by.join(", "));
 }

@@ -57,7 +57,11 @@ export class Index implements Iterable<Label> {
   }
 
   /** An index of categories, which sorts in the categories' order rather than by value. */
-  static categorical(labels: readonly Label[], categories: readonly Label[], name: string | null = null): Index {
+  static categorical(
+    labels: readonly Label[],
+    categories: readonly Label[],
+    name: string | null = null,
+  ): Index {
     const idx = new Index([...labels], labels.length, 0, 1, name);
     (idx as { categories?: readonly Label[] }).categories = categories;
     return idx;
@@ -158,12 +162,16 @@ export class Index implements Iterable<Label> {
     const n = Math.max(0, stop - start);
     if (this.explicit === null)
       return new Index(null, n, this.start + start * this.step, this.step, this.name);
-    return this.keepCategories(new Index(this.explicit.slice(start, stop), n, 0, 1, this.name, this.floatLabels));
+    return this.keepCategories(
+      new Index(this.explicit.slice(start, stop), n, 0, 1, this.name, this.floatLabels),
+    );
   }
 
   /** The same labels under another name. */
   rename(name: string | null): Index {
-    return this.keepCategories(new Index(this.explicit, this.size, this.start, this.step, name, this.floatLabels));
+    return this.keepCategories(
+      new Index(this.explicit, this.size, this.start, this.step, name, this.floatLabels),
+    );
   }
 
   private keepCategories(idx: Index): Index {

@@ -48,7 +48,9 @@ export function assertFrameClose(df: pd.DataFrame, want: FrameFixture, rtol = 1e
   assert.deepEqual(df.index.toArray(), want.index, "index");
   const rows = df.toArray();
   assert.equal(rows.length, want.data.length, "rows");
-  rows.forEach((r, i) => r.forEach((v, j) => close(v, want.data[i][j], rtol, `[${String(want.index[i])}, ${want.columns[j]}]`)));
+  rows.forEach((r, i) =>
+    r.forEach((v, j) => close(v, want.data[i][j], rtol, `[${String(want.index[i])}, ${want.columns[j]}]`)),
+  );
 }
 
 /** Values and labels of a series equal to pandas' within a relative tolerance. */

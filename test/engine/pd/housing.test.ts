@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { pd } from "tensorbook";
-import { asPandas, assertFrameClose, assertSeriesClose, fixture, type FrameFixture, type SeriesFixture } from "./helpers.js";
+import {
+  asPandas,
+  assertFrameClose,
+  assertSeriesClose,
+  fixture,
+  type FrameFixture,
+  type SeriesFixture,
+} from "./helpers.js";
 
 interface Housing {
   shape: number[];
@@ -48,7 +55,8 @@ describe("pd on housing.csv (chapter 2), against pandas", () => {
   it("prints info() in pandas' layout", () => {
     let text = "";
     housing.info({ buf: { write: (s: string) => (text += s) } });
-    const strip = (s: string): string[] => s.split("\n").filter((l) => !l.startsWith("<class") && !l.startsWith("memory usage"));
+    const strip = (s: string): string[] =>
+      s.split("\n").filter((l) => !l.startsWith("<class") && !l.startsWith("memory usage"));
     assert.deepEqual(strip(text), strip(want.info));
     assert.match(text, /memory usage: 1\.\d\+ MB/);
   });
@@ -60,24 +68,39 @@ describe("pd on housing.csv (chapter 2), against pandas", () => {
 
   it("counts values, plain and normalized", () => {
     assert.equal(asPandas(housing.col("ocean_proximity").valueCounts().toString()), want.ocean_counts_repr);
-    assertSeriesClose(housing.col("ocean_proximity").valueCounts({ normalize: true }), want.ocean_counts_normalized);
-    assert.equal(asPandas(housing.col("housing_median_age").valueCounts().head().toString()), want.age_counts_head_repr);
+    assertSeriesClose(
+      housing.col("ocean_proximity").valueCounts({ normalize: true }),
+      want.ocean_counts_normalized,
+    );
+    assert.equal(
+      asPandas(housing.col("housing_median_age").valueCounts().head().toString()),
+      want.age_counts_head_repr,
+    );
   });
 
   it("correlates like pandas", () => {
     const corr = housing.corr({ numericOnly: true });
     assertFrameClose(corr, want.corr, 1e-12);
-    assert.equal(corr.col("median_house_value").sortValues({ ascending: false }).toString(), want.corr_target_repr);
+    assert.equal(
+      corr.col("median_house_value").sortValues({ ascending: false }).toString(),
+      want.corr_target_repr,
+    );
   });
 
   it("groups like pandas", () => {
     assertFrameClose(housing.groupby("ocean_proximity").mean(), want.groupby_mean, 1e-12);
-    assertSeriesClose(housing.groupby("ocean_proximity").col("median_house_value").median(), want.groupby_value_median);
+    assertSeriesClose(
+      housing.groupby("ocean_proximity").col("median_house_value").median(),
+      want.groupby_value_median,
+    );
     assertSeriesClose(housing.groupby("ocean_proximity").size(), want.groupby_size);
   });
 
   it("cuts median income into the book's five strata", () => {
-    const cat = pd.cut(housing.col("median_income"), { bins: [0, 1.5, 3, 4.5, 6, Infinity], labels: [1, 2, 3, 4, 5] });
+    const cat = pd.cut(housing.col("median_income"), {
+      bins: [0, 1.5, 3, 4.5, 6, Infinity],
+      labels: [1, 2, 3, 4, 5],
+    });
     assert.equal(cat.dtype, "category");
     const counts = cat.valueCounts().sortIndex();
     // pandas' categories are int64 here and Tensorbook's are strings: the printed table is the same.

@@ -106,12 +106,13 @@ export function formatCells(col: Column, rows: readonly number[], space = true):
     case "bool":
       return rows.map((r) => {
         const v = col.get(r);
-        return v === null ? "NaN" : lead + (v ? "True" : "False");
+        return lead + (v === null ? "NaN" : v ? "True" : "False");
       });
     default:
       return rows.map((r) => {
+        // Missing values of object columns keep the leading space, as pandas prints them.
         const v = col.get(r);
-        return v === null ? "NaN" : lead + String(v);
+        return lead + (v === null ? "NaN" : typeof v === "boolean" ? (v ? "True" : "False") : String(v));
       });
   }
 }

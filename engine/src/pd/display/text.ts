@@ -69,7 +69,11 @@ export function frameToString(f: FrameParts): string {
     );
     strcols.push([header.padStart(width), ...(named ? [""] : []), ...justified]);
   }
-  const labels = lay.rows.map((r) => (r < 0 ? "..." : f.index.formatLabel(r)));
+  const labels = lay.rows.map((r) => (r < 0 ? "\0" : f.index.formatLabel(r)));
+  // pandas writes ".." in the gap of a label column three or fewer characters wide.
+  const labelWidth = Math.max(f.index.name?.length ?? 0, ...labels.map((l) => (l === "\0" ? 0 : l.length)));
+  const gapAt = labels.indexOf("\0");
+  if (gapAt >= 0) labels[gapAt] = labelWidth > 3 ? "..." : "..";
   const indexCol = ["", ...(named ? [f.index.name ?? ""] : []), ...labels];
   const text = wrap(indexCol, strcols, lay.rows.length);
   return lay.truncatedRows || lay.truncatedCols ? `${text}\n\n[${nrows} rows x ${ncols} columns]` : text;
