@@ -7,3 +7,8 @@ export class ValueError extends Error {
 export class IndexError extends Error {
   override name = "IndexError";
 }
+
+/** Python's OverflowError: a result does not fit (e.g. `uniform` with an infinite range). */
+export class OverflowError extends Error {
+  override name = "OverflowError";
+}

@@ -56,8 +56,37 @@ export function findKernel<A>(op: string, device: Device): { backend: BackendNam
   throw new Error(`no kernel for op '${op}' on device ${device} (backends with it: ${have})`);
 }
 
-/** Runs `op` on the device of its first input. */
+/**
+ * Observer of every op that runs: autodiff installs one while a tape records. Views, casts and
+ * copies made outside kernels report here too, so a tape sees every step from input to output.
+ */
+export const opRecorder: {
+  record?: (op: string, inputs: readonly Tensor[], attrs: unknown, output: Tensor) => void;
+} = {};
+
+/** Runs `op` on the device of its first input, and reports it to the recorder. */
 export function runKernel<A>(op: string, inputs: readonly Tensor[], attrs: A): Tensor {
   const device = inputs.length ? inputs[0].storage.device : "cpu";
-  return findKernel<A>(op, device).kernel(inputs, attrs);
+  const out = findKernel<A>(op, device).kernel(inputs, attrs);
+  opRecorder.record?.(op, inputs, attrs, out);
+  return out;
+}
+
+/**
+ * Runs an op whose kernel returns several tensors (decompositions: `qr`, `svd`, `eigh`...).
+ * These are not recorded for autodiff.
+ */
+export function runKernelMulti<A>(op: string, inputs: readonly Tensor[], attrs: A): Tensor[] {
+  const device = inputs.length ? inputs[0].storage.device : "cpu";
+  const kernel = findKernel<A>(op, device).kernel as unknown as (i: readonly Tensor[], a: A) => Tensor[];
+  return kernel(inputs, attrs);
+}
+
+/** Registers a kernel that returns several tensors (see `runKernelMulti`). */
+export function registerMultiKernel<A>(
+  op: string,
+  backend: BackendName,
+  kernel: (inputs: readonly Tensor[], attrs: A) => Tensor[],
+): void {
+  registerKernel(op, backend, kernel as unknown as Kernel<A>);
 }

@@ -2,6 +2,7 @@ import { hostStorage, type Storage } from "./backend.js";
 import { toDType, type DType, type TypedArray } from "./dtype.js";
 import { IndexError, ValueError } from "./errors.js";
 import { copyHost, isRowMajor, readHost } from "./host.js";
+import { opRecorder } from "./registry.js";
 import {
   AxisError,
   contiguousStrides,
@@ -112,9 +113,11 @@ export class Tensor {
     return isRowMajor(this.shape, this.strides);
   }
 
-  /** @internal A view with another layout of the same storage. */
+  /** @internal A view with another layout of the same storage (reported to autodiff as "view"). */
   view(shape: Shape, strides: readonly number[], offset = this.offset): Tensor {
-    return new Tensor(this.storage, shape, strides, offset, this.mutable);
+    const v = new Tensor(this.storage, shape, strides, offset, this.mutable);
+    opRecorder.record?.("view", [this], { shape, strides, offset }, v);
+    return v;
   }
 
   /**
@@ -202,12 +205,16 @@ export class Tensor {
    */
   astype(dtype: DType | string): Tensor {
     const d = toDType(dtype);
-    return new Tensor(copyHost(this, d), this.shape, contiguousStrides(this.shape), 0, this.mutable);
+    const out = new Tensor(copyHost(this, d), this.shape, contiguousStrides(this.shape), 0, this.mutable);
+    opRecorder.record?.("cast", [this], { dtype: d }, out);
+    return out;
   }
 
   /** A row-major copy that shares nothing with this tensor. */
   copy(): Tensor {
-    return new Tensor(copyHost(this), this.shape, contiguousStrides(this.shape), 0, this.mutable);
+    const out = new Tensor(copyHost(this), this.shape, contiguousStrides(this.shape), 0, this.mutable);
+    opRecorder.record?.("copy", [this], {}, out);
+    return out;
   }
 
   /**
@@ -317,9 +324,12 @@ export class Tensor {
     return this.view(shape, strides);
   }
 
-  /** NumPy's `repr`: `array([[1., 2.], [3., 4.]])`. */
+  /**
+   * NumPy's `str`, what Python's `print(a)` shows: `[[1. 2.]\n [3. 4.]]` (a notebook cell's last
+   * expression shows the `repr` instead, through the display protocol).
+   */
   toString(): string {
-    return tensorHooks.repr(this);
+    return tensorHooks.str(this);
   }
 
   /** The display protocol: plain text like NumPy's repr (and HTML when available). */

@@ -2,7 +2,7 @@ import { isInteger, type DType } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { readHost } from "../core/host.js";
 import { Tensor, type TensorLike } from "../core/tensor.js";
-import { binaryOp, floatResult, promoteOperands, unaryOp } from "./elementwise.js";
+import { binaryOp, divResult, promoteOperands, unaryOp } from "./elementwise.js";
 
 // Arithmetic: + - * / ** % // and the sign-related unary ops, with NumPy's dtype rules.
 
@@ -46,7 +46,7 @@ export function mul(a: TensorLike, b: TensorLike): Tensor {
  * ```
  */
 export function div(a: TensorLike, b: TensorLike): Tensor {
-  return binaryOp("div", a, b, floatResult);
+  return binaryOp("div", a, b, divResult);
 }
 
 /**
@@ -105,7 +105,7 @@ export function neg(a: TensorLike): Tensor {
   });
 }
 
-/** Element-wise absolute value (`np.abs`). @example `np.abs([-1.5, 2]) // [1.5, 2]` */
+/** Element-wise absolute value, keeping the dtype (`np.abs`). @example `np.abs([-1.5, 2]) // [1.5, 2]` */
 export function abs(a: TensorLike): Tensor {
   return unaryOp("abs", a);
 }

@@ -7,15 +7,17 @@ import { installMethods } from "./methods.js";
 // as NumPy's do; float32 stays float32.
 
 const f = (name: string) => (a: TensorLike) => unaryOp(name, a, floatResult);
-// floor/ceil/rint/round keep integer dtypes (NumPy returns ints unchanged... as floats for bool).
-const keep = (d: DType): DType => (d === "bool" ? "float64" : d);
+// NumPy 1.24's floor/ceil/rint/trunc are float ufuncs: ints come back as floats (float16, our
+// float32, for uint8 and bool). `round` is not a ufunc and keeps integer dtypes.
+const keepInt = (d: DType): DType => (d === "bool" ? "float32" : d);
 
 /** Square root (`np.sqrt`). @example `np.sqrt([4, 9]) // [2., 3.]` */
 export const sqrt = f("sqrt");
 /** Cube root (`np.cbrt`). @example `np.cbrt([8]) // [2.]` */
 export const cbrt = f("cbrt");
 /** `x * x`, keeping the dtype (`np.square`). @example `np.square([2, 3]) // [4, 9]` */
-export const square = (a: TensorLike): Tensor => unaryOp("square", a, (d) => (d === "bool" ? "bool" : d));
+// NumPy squares bools in int8; int32 is our nearest integer type.
+export const square = (a: TensorLike): Tensor => unaryOp("square", a, (d) => (d === "bool" ? "int32" : d));
 /** `e ** x` (`np.exp`). @example `np.exp([0]) // [1.]` */
 export const exp = f("exp");
 /** `2 ** x` (`np.exp2`). */
@@ -59,13 +61,13 @@ export const deg2rad = f("deg2rad");
 /** Radians to degrees (`np.rad2deg`). */
 export const rad2deg = f("rad2deg");
 /** Largest integer not above x (`np.floor`). @example `np.floor([-1.5, 1.5]) // [-2., 1.]` */
-export const floor = (a: TensorLike): Tensor => unaryOp("floor", a, keep);
+export const floor = (a: TensorLike): Tensor => unaryOp("floor", a, floatResult);
 /** Smallest integer not below x (`np.ceil`). */
-export const ceil = (a: TensorLike): Tensor => unaryOp("ceil", a, keep);
+export const ceil = (a: TensorLike): Tensor => unaryOp("ceil", a, floatResult);
 /** Nearest integer, halves to even (`np.rint`). @example `np.rint([0.5, 1.5, 2.5]) // [0., 2., 2.]` */
-export const rint = (a: TensorLike): Tensor => unaryOp("rint", a, keep);
+export const rint = (a: TensorLike): Tensor => unaryOp("rint", a, floatResult);
 /** Truncation toward zero (`np.trunc`). */
-export const trunc = (a: TensorLike): Tensor => unaryOp("trunc", a, keep);
+export const trunc = (a: TensorLike): Tensor => unaryOp("trunc", a, floatResult);
 
 /**
  * Rounds to `decimals` places, halves to even (`np.round`, `np.around`); negative decimals round
@@ -78,7 +80,7 @@ export const trunc = (a: TensorLike): Tensor => unaryOp("trunc", a, keep);
  */
 export function round(a: TensorLike, decimals = 0): Tensor {
   if (!Number.isInteger(decimals)) throw new TypeError(`decimals must be an integer, got ${decimals}`);
-  return unaryOp("round", a, keep, decimals);
+  return unaryOp("round", a, keepInt, decimals);
 }
 
 /** Element-wise `arctan(a / b)` in the right quadrant (`np.arctan2`). */

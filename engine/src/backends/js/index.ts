@@ -3,3 +3,8 @@ import "./arithmetic.js";
 import "./math.js";
 import "./compare.js";
 import "./reduce.js";
+import "./quantile.js";
+import "./linalg.js";
+import "./gather-scatter.js";
+import "./sort.js";
+import "./counting.js";
