@@ -36,6 +36,8 @@ interface Housing {
   dropna_shape: number[];
   cut3_counts: SeriesFixture;
   cut3_labels: string[];
+  sample_index: number[];
+  sample_frac_index: number[];
 }
 
 const want = fixture<{ housing: Housing }>("pd/pd.json").housing;
@@ -134,6 +136,14 @@ describe("pd on housing.csv (chapter 2), against pandas", () => {
     df.set("rooms_per_house", rooms);
     assert.equal(df.shape[1], 11);
     assert.equal(housing.shape[1], 10);
+  });
+
+  it("samples the rows pandas samples for the same seed", () => {
+    assert.deepEqual(housing.sample({ n: 5, randomState: 42 }).index.toArray(), want.sample_index);
+    assert.deepEqual(
+      housing.sample({ frac: 0.0005, randomState: 7 }).index.toArray(),
+      want.sample_frac_index,
+    );
   });
 
   it("prints a long series truncated, with its footer", () => {
