@@ -1,4 +1,5 @@
 import type { Column, Scalar } from "./column.js";
+import { sortFloats } from "./radix.js";
 
 // Reductions over one column, skipping missing values as pandas does (skipna=True).
 
@@ -108,7 +109,7 @@ export function argExtreme(col: Column, sign: 1 | -1): number {
 
 /** Sorted copy of the present values. */
 export function sortedValues(col: Column): Float64Array {
-  return presentValues(col).slice().sort();
+  return sortFloats(col.numbers());
 }
 
 /** Quantile `q` (0–1) of sorted values by linear interpolation (NumPy's default method). */

@@ -1,3 +1,4 @@
+import { identity, radixArgsort } from "./radix.js";
 import type { Column } from "./column.js";
 /** A row label (mirrors labels.ts, kept here so the two modules do not import each other). */
 type Label = string | number;
@@ -47,25 +48,8 @@ export function argsort(
   naFirst = false,
 ): Int32Array {
   const n = keys.length ? keys[0].length : 0;
-  const idx = new Int32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  const signs = ascending.map((a) => (a ? 1 : -1));
-  const naSign = naFirst ? -1 : 1;
-  const cmp = (a: number, b: number): number => {
-    for (let k = 0; k < keys.length; k++) {
-      const x = keys[k][a];
-      const y = keys[k][b];
-      const xn = x !== x;
-      const yn = y !== y;
-      if (xn || yn) {
-        if (xn && yn) continue;
-        return xn ? naSign : -naSign;
-      }
-      if (x !== y) return x < y ? -signs[k] : signs[k];
-    }
-    return a - b;
-  };
-  // Array.prototype.sort is stable; sorting a typed array by comparator is too (and the index
-  // tie-break makes the order stable regardless).
-  return idx.sort(cmp);
+  // Stable sorts from the last key to the first give the lexicographic order.
+  let order: Int32Array = identity(n);
+  for (let k = keys.length - 1; k >= 0; k--) order = radixArgsort(keys[k], order, ascending[k], naFirst);
+  return order;
 }
