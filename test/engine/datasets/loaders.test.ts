@@ -195,3 +195,25 @@ describe("other shipped datasets", () => {
     assert.equal(datasets.loadImage("sample_images/soccer.jpg").shape[1], 640);
   });
 });
+
+describe("sk.datasets generators, against scikit-learn with the same seeds", () => {
+  const gens = fx.generators as unknown as Record<string, { X: number[][]; y: number[] }>;
+  const check = (got: [Tensor, Tensor], want: { X: number[][]; y: number[] }, what: string): void => {
+    const [X, y] = got;
+    assert.deepEqual(X.shape, [want.X.length, want.X[0].length], `${what} shape`);
+    want.X.forEach((r, i) => r.forEach((v, j) => near(row(X, i)[j], v, 1e-13, `${what} X[${i}, ${j}]`)));
+    Array.from(y.dataSync()).forEach((v, i) => near(v, want.y[i], 1e-13, `${what} y[${i}]`));
+  };
+  it("makeMoons, makeCircles, makeBlobs and makeSwissRoll reproduce scikit-learn's samples", () => {
+    check(sk.datasets.makeMoons(10, { noise: 0.15, randomState: 42 }), gens.moons, "moons");
+    check(sk.datasets.makeMoons(7, { shuffle: false }), gens.moons_plain, "moons unshuffled");
+    check(sk.datasets.makeCircles(9, { factor: 0.5, noise: 0.05, randomState: 0 }), gens.circles, "circles");
+    check(sk.datasets.makeBlobs(11, { centers: 3, randomState: 7 }), gens.blobs, "blobs");
+    const centers = [
+      [0.2, 2.3],
+      [-1.5, 2.3],
+    ];
+    check(sk.datasets.makeBlobs([3, 4], { centers, clusterStd: [0.4, 0.3], randomState: 7 }), gens.blobs_given, "blobs with centres");
+    check(sk.datasets.makeSwissRoll(6, { noise: 0.2, randomState: 42 }), gens.swiss_roll, "swiss roll");
+  });
+});

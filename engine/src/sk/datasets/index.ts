@@ -11,3 +11,4 @@ export { loadIris, loadWine, loadBreastCancer, loadDigits, loadDiabetes, type Di
 export { fetchOpenml, type FetchOpenmlOptions } from "./openml.js";
 export { fetchCaliforniaHousing, type CaliforniaOptions } from "./california.js";
 export { loadSampleImage, loadSampleImages } from "./images.js";
+export { makeMoons, makeCircles, makeBlobs, makeSwissRoll, type ShapeOptions, type BlobsOptions } from "./generators.js";
