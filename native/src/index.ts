@@ -21,8 +21,13 @@ export interface NativeProbe {
   readonly cpu?: NativeCpuInfo;
 }
 
-/** Where node-gyp puts the compiled addon inside this package. */
-export const ADDON_PATH = fileURLToPath(new URL("../build/Release/tensorbook_native.node", import.meta.url));
+/**
+ * Where node-gyp puts the compiled addon inside this package; `TENSORBOOK_NATIVE_ADDON` points
+ * elsewhere (the sanitizer build of scripts/native-sanitize.sh uses it).
+ */
+export const ADDON_PATH =
+  process.env.TENSORBOOK_NATIVE_ADDON ||
+  fileURLToPath(new URL("../build/Release/tensorbook_native.node", import.meta.url));
 
 /** ABI of the bindings this package's TypeScript expects (native/src/addon.cc sets it). */
 const ABI_VERSION = 1;
@@ -100,32 +105,35 @@ let probed: NativeProbe | undefined;
  * ```
  */
 export function probeNative(): NativeProbe {
-  if (probed) return probed;
-  const path = ADDON_PATH;
+  return (probed ??= probeAddon(ADDON_PATH));
+}
+
+/**
+ * Probes an addon file (the build's, or any other for tests): checks it in a child process,
+ * then loads it here. Never throws; a missing, broken or crashing binary gives `available:
+ * false` with the reason.
+ */
+export function probeAddon(path: string): NativeProbe {
   if (!existsSync(path)) {
-    return (probed = {
+    return {
       available: false,
       reason: "the native addon is not built (npm install builds it when a C++ compiler is present)",
       path,
-    });
+    };
   }
   const verdict = probeInChild(path);
-  if (!verdict.ok) return (probed = { available: false, reason: verdict.reason, path });
+  if (!verdict.ok) return { available: false, reason: verdict.reason, path };
   try {
     const binding = createRequire(import.meta.url)(path) as NativeBinding;
     if (binding.abiVersion !== ABI_VERSION) {
-      return (probed = {
+      return {
         available: false,
         reason: `the native addon is out of date (ABI ${binding.abiVersion}, expected ${ABI_VERSION}): rebuild it with npm rebuild @tensorbook/native`,
         path,
-      });
+      };
     }
-    return (probed = { available: true, reason: "", path, binding, cpu: binding.cpuInfo() });
+    return { available: true, reason: "", path, binding, cpu: binding.cpuInfo() };
   } catch (err) {
-    return (probed = {
-      available: false,
-      reason: `the native addon failed to load: ${(err as Error).message}`,
-      path,
-    });
+    return { available: false, reason: `the native addon failed to load: ${(err as Error).message}`, path };
   }
 }
