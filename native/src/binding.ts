@@ -121,6 +121,8 @@ export type NativeBinding = NativeKernels & {
   cpuInfo(): NativeCpuInfo;
   /** Resizes the thread pool; returns the new size. */
   setThreads(n: number): number;
+  /** Register-only multiply-add throughput (GFLOP/s) of the active variant: the practical peak. */
+  peakGflops(dtype: "float32" | "float64", threads: number, seconds: number): number;
   /** Chooses a kernel variant (capped at the CPU's best); returns the one in use. */
   setIsa(isa: NativeIsa): NativeIsa;
 };

@@ -42,9 +42,22 @@ Napi::Value gemm_binding(const Napi::CallbackInfo& info, bool async) {
   throw Napi::TypeError::New(info.Env(), "gemm works on Float32Array or Float64Array");
 }
 
+// peakGflops(dtype, threads, seconds): register-only multiply-add throughput of the active
+// kernel variant, the "peak" the benchmarks report fractions of.
+Napi::Value peak_binding(const Napi::CallbackInfo& info) {
+  bool f64 = info[0].IsString() && info[0].As<Napi::String>().Utf8Value() == "float64";
+  int threads = static_cast<int>(int_arg(info, 1, "threads"));
+  double seconds = num_arg(info, 2, "seconds");
+  if (threads < 1 || seconds <= 0 || seconds > 10) throw Napi::RangeError::New(info.Env(), "peakGflops: bad arguments");
+  return Napi::Number::New(info.Env(), peak_gflops(f64, threads, seconds));
+}
+
 }  // namespace
 
-void init_gemm(Napi::Env env, Napi::Object exports) { export_pair(env, exports, "gemm", gemm_binding); }
+void init_gemm(Napi::Env env, Napi::Object exports) {
+  export_pair(env, exports, "gemm", gemm_binding);
+  exports.Set("peakGflops", Napi::Function::New(env, peak_binding, "peakGflops"));
+}
 
 }  // namespace bind
 }  // namespace tb

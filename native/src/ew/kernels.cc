@@ -136,10 +136,11 @@ void unary(Unary op, const T* x, T* y, long n) {
 }
 
 // NumPy's NaN rules: maximum/minimum propagate a NaN from either side, fmax/fmin ignore one.
-template <typename T> inline T op_max(T x, T y) { return x > y || x != x ? x : y; }
-template <typename T> inline T op_min(T x, T y) { return x < y || x != x ? x : y; }
-template <typename T> inline T op_fmax(T x, T y) { return x > y || y != y ? x : y; }
-template <typename T> inline T op_fmin(T x, T y) { return x < y || y != y ? x : y; }
+// Bitwise | instead of || keeps the selects branch-free, so the loops vectorize.
+template <typename T> inline T op_max(T x, T y) { return (x > y) | (x != x) ? x : y; }
+template <typename T> inline T op_min(T x, T y) { return (x < y) | (x != x) ? x : y; }
+template <typename T> inline T op_fmax(T x, T y) { return (x > y) | (y != y) ? x : y; }
+template <typename T> inline T op_fmin(T x, T y) { return (x < y) | (y != y) ? x : y; }
 
 // One loop per stride pattern, so each is a plain vectorizable loop.
 template <typename T, typename F>
@@ -226,18 +227,31 @@ double reduce(ReduceKind kind, const T* x, long n) {
     case ReduceKind::max:
     case ReduceKind::min: {
       bool mx = kind == ReduceKind::max;
-      T lane[L];
-      for (int l = 0; l < L; l++) lane[l] = mx ? -INFINITY : INFINITY;
+      // Plain compare-selects per lane (which vectorize) and a separate NaN flag per lane:
+      // any NaN makes the result NaN, as in NumPy.
+      T lane[L], nan[L];
+      for (int l = 0; l < L; l++) lane[l] = mx ? -INFINITY : INFINITY, nan[l] = 0;
       if (mx) {
         for (; i + L <= n; i += L)
-          for (int l = 0; l < L; l++) lane[l] = op_max(x[i + l], lane[l]);
+          for (int l = 0; l < L; l++) {
+            T v = x[i + l];
+            lane[l] = v > lane[l] ? v : lane[l];
+            nan[l] = v != v ? T(1) : nan[l];
+          }
       } else {
         for (; i + L <= n; i += L)
-          for (int l = 0; l < L; l++) lane[l] = op_min(x[i + l], lane[l]);
+          for (int l = 0; l < L; l++) {
+            T v = x[i + l];
+            lane[l] = v < lane[l] ? v : lane[l];
+            nan[l] = v != v ? T(1) : nan[l];
+          }
       }
       T r = mx ? -INFINITY : INFINITY;
       for (; i < n; i++) r = mx ? op_max(x[i], r) : op_min(x[i], r);
-      for (int l = 0; l < L; l++) r = mx ? op_max(lane[l], r) : op_min(lane[l], r);
+      for (int l = 0; l < L; l++) {
+        r = mx ? op_max(lane[l], r) : op_min(lane[l], r);
+        if (nan[l] != 0) r = NAN;
+      }
       return r;
     }
     default: return 0;

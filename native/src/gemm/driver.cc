@@ -4,6 +4,8 @@
 // packed into NR-column panels sized to stay in L2. Packing reads the operands through their
 // strides, so transposed or sliced inputs cost nothing extra.
 #include <algorithm>
+#include <chrono>
+#include <vector>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -220,6 +222,30 @@ bool gemm(const GemmArgs<T>& g, const Cancel& cancel) {
       },
       threads);
   return !cancel.requested();
+}
+
+double peak_gflops(bool f64, int threads, double seconds) {
+  Isa isa = active_isa();
+  auto fn = f64 ? kernel_for<double>(isa).peak : kernel_for<float>(isa).peak;
+  // Calibrate the step count on one thread, then run every thread for the same count.
+  long iters = 1 << 16;
+  for (;;) {
+    auto t0 = std::chrono::steady_clock::now();
+    fn(iters);
+    double dt = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (dt > seconds / 4 || iters > (1L << 40)) {
+      iters = static_cast<long>(iters * (seconds / std::max(dt, 1e-9)));
+      break;
+    }
+    iters *= 4;
+  }
+  double flops = 0;
+  auto t0 = std::chrono::steady_clock::now();
+  std::vector<double> done(threads);
+  ThreadPool::get().parallel_for(threads, [&](long t) { done[t] = fn(iters); }, threads);
+  double dt = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  for (double d : done) flops += d;
+  return flops / dt / 1e9;
 }
 
 template bool gemm<float>(const GemmArgs<float>&, const Cancel&);

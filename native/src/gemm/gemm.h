@@ -25,6 +25,10 @@ struct GemmArgs {
 template <typename T>
 bool gemm(const GemmArgs<T>& g, const Cancel& cancel = Cancel());
 
+// The practical peak of the active variant in GFLOP/s on `threads` threads (register-only
+// multiply-adds for about `seconds`), for benchmarks to report a fraction of.
+double peak_gflops(bool f64, int threads, double seconds);
+
 extern template bool gemm<float>(const GemmArgs<float>&, const Cancel&);
 extern template bool gemm<double>(const GemmArgs<double>&, const Cancel&);
 

@@ -109,12 +109,34 @@ void tile(long kc, const typename S::T* a, const typename S::T* b, typename S::T
   }
 }
 
+// 12 independent chains hide the FMA latency on every current core.
+template <typename S>
+double peak(long iters) {
+  using V = typename S::V;
+  V acc[12];
+  V m = S::set1(typename S::T(0.999999)), a = S::set1(typename S::T(1e-7));
+#pragma GCC unroll 12
+  for (int i = 0; i < 12; i++) acc[i] = S::set1(typename S::T(i));
+  for (long it = 0; it < iters; it++) {
+#pragma GCC unroll 12
+    for (int i = 0; i < 12; i++) acc[i] = S::fma(acc[i], m, a);
+  }
+  V s = acc[0];
+  for (int i = 1; i < 12; i++) s = S::fma(s, m, acc[i]);
+  alignas(64) typename S::T out[S::W];
+  S::storeu(out, s);
+  volatile typename S::T sink = out[0];
+  (void)sink;
+  return 2.0 * 12 * S::W * static_cast<double>(iters);
+}
+
 template <typename S>
 MicroKernel<typename S::T> make() {
   MicroKernel<typename S::T> k;
   k.mr = S::MR;
   k.nr = 2 * S::W;
   k.run = &tile<S>;
+  k.peak = &peak<S>;
   return k;
 }
 #else
@@ -135,6 +157,22 @@ void tile_portable(long kc, const T* a, const T* b, T* c, long ldc, T alpha, T b
     for (int j = 0; j < NR; j++)
       c[i * ldc + j] = beta == 0 ? alpha * acc[i][j] : alpha * acc[i][j] + beta * c[i * ldc + j];
 }
+
+template <typename T>
+double peak_portable(long iters) {
+  T acc[8][4];
+  for (int i = 0; i < 8; i++)
+    for (int j = 0; j < 4; j++) acc[i][j] = T(i + j);
+  for (long it = 0; it < iters; it++)
+    for (int i = 0; i < 8; i++)
+      for (int j = 0; j < 4; j++) acc[i][j] = acc[i][j] * T(0.999999) + T(1e-7);
+  T s = 0;
+  for (int i = 0; i < 8; i++)
+    for (int j = 0; j < 4; j++) s += acc[i][j];
+  volatile T sink = s;
+  (void)sink;
+  return 2.0 * 32 * static_cast<double>(iters);
+}
 #endif
 
 }  // namespace
@@ -143,8 +181,8 @@ void tile_portable(long kc, const T* a, const T* b, T* c, long ldc, T alpha, T b
 MicroKernel<float> kernel_f32() { return make<VF32>(); }
 MicroKernel<double> kernel_f64() { return make<VF64>(); }
 #else
-MicroKernel<float> kernel_f32() { return {4, 8, &tile_portable<float, 4, 8>}; }
-MicroKernel<double> kernel_f64() { return {4, 4, &tile_portable<double, 4, 4>}; }
+MicroKernel<float> kernel_f32() { return {4, 8, &tile_portable<float, 4, 8>, &peak_portable<float>}; }
+MicroKernel<double> kernel_f64() { return {4, 4, &tile_portable<double, 4, 4>, &peak_portable<double>}; }
 #endif
 
 }  // namespace TB_ISA

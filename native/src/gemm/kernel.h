@@ -12,6 +12,10 @@ struct MicroKernel {
   // C[i * ldc + j] = alpha * sum_p a[p * mr + i] * b[p * nr + j] + beta * C[i * ldc + j];
   // beta == 0 does not read C.
   void (*run)(long kc, const T* a, const T* b, T* c, long ldc, T alpha, T beta) = nullptr;
+  // Runs `iters` steps of independent register-only multiply-adds at this variant's vector
+  // width and returns the floating-point operations done: the practical peak the GEMM
+  // benchmark reports fractions of.
+  double (*peak)(long iters) = nullptr;
 };
 
 // One set per instruction-set variant, each compiled in its own library with its own flags.
