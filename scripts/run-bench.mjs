@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { withHugePages } from "./huge-pages.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const collect = (p) =>
@@ -28,6 +29,7 @@ for (const f of files) {
   const r = spawnSync(process.execPath, ["--import", "tsx", "--conditions=source", f], {
     cwd: root,
     stdio: "inherit",
+    env: withHugePages(process.env),
   });
   if (r.status !== 0) failed++;
 }

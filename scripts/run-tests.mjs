@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { withHugePages } from "./huge-pages.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -34,6 +35,6 @@ if (files.length === 0) {
 const r = spawnSync(
   process.execPath,
   ["--import", "tsx", "--conditions=source", "--test", ...files.map((f) => relative(root, f))],
-  { cwd: root, stdio: "inherit", env: { ...process.env, TENSORBOOK_TESTING: "1" } },
+  { cwd: root, stdio: "inherit", env: { ...withHugePages(process.env), TENSORBOOK_TESTING: "1" } },
 );
 process.exit(r.status ?? 1);

@@ -4,9 +4,12 @@
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { withHugePages } from "./huge-pages.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const step = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" }).status ?? 1;
+const step = (args) =>
+  spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: withHugePages(process.env) })
+    .status ?? 1;
 
 const built = step([join(root, "scripts", "ensure.mjs")]);
 if (built !== 0) process.exit(built);

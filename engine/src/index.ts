@@ -8,7 +8,9 @@
  * ```
  */
 export * as np from "./np/index.js";
+export * as tf from "./tf/index.js";
 export { Tensor, DISPLAY, type TensorLike, type MimeBundle } from "./core/tensor.js";
 export type { DType } from "./core/dtype.js";
 export * as datasets from "./datasets/index.js";
 export { backendInfo, type BackendInfo } from "./backend-info.js";
+export * as plt from "./plt/index.js";

@@ -79,3 +79,22 @@ export function runKernel<A>(op: string, inputs: readonly Tensor[], attrs: A): T
   opRecorder.record?.(op, inputs, attrs, out);
   return out;
 }
+
+/**
+ * Runs an op whose kernel returns several tensors (decompositions: `qr`, `svd`, `eigh`...).
+ * These are not recorded for autodiff.
+ */
+export function runKernelMulti<A>(op: string, inputs: readonly Tensor[], attrs: A): Tensor[] {
+  const device = inputs.length ? inputs[0].storage.device : "cpu";
+  const kernel = findKernel<A>(op, device).kernel as unknown as (i: readonly Tensor[], a: A) => Tensor[];
+  return kernel(inputs, attrs);
+}
+
+/** Registers a kernel that returns several tensors (see `runKernelMulti`). */
+export function registerMultiKernel<A>(
+  op: string,
+  backend: BackendName,
+  kernel: (inputs: readonly Tensor[], attrs: A) => Tensor[],
+): void {
+  registerKernel(op, backend, kernel as unknown as Kernel<A>);
+}

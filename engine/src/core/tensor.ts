@@ -324,9 +324,12 @@ export class Tensor {
     return this.view(shape, strides);
   }
 
-  /** NumPy's `repr`: `array([[1., 2.], [3., 4.]])`. */
+  /**
+   * NumPy's `str`, what Python's `print(a)` shows: `[[1. 2.]\n [3. 4.]]` (a notebook cell's last
+   * expression shows the `repr` instead, through the display protocol).
+   */
   toString(): string {
-    return tensorHooks.repr(this);
+    return tensorHooks.str(this);
   }
 
   /** The display protocol: plain text like NumPy's repr (and HTML when available). */

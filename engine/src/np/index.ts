@@ -10,6 +10,7 @@
  * ```
  */
 import "../backends/index.js";
+import "../print/index.js";
 
 export { Tensor, type TensorLike, type NestedArray } from "../core/tensor.js";
 export type { DType } from "../core/dtype.js";
@@ -120,7 +121,38 @@ export {
   argmin,
   all,
   any,
+  ptp,
+  countNonzero,
+  type Axis,
+  type ReduceOptions,
+  type ArgOptions,
 } from "../ops/reduce.js";
+export {
+  variance as var,
+  std,
+  median,
+  quantile,
+  percentile,
+  average,
+  ZeroDivisionError,
+  type VarOptions,
+  type QuantileOptions,
+  type AverageOptions,
+} from "../ops/stats.js";
+export { cumsum, cumprod, type CumulativeOptions } from "../ops/cumulative.js";
+export {
+  nansum,
+  nanprod,
+  nanmax,
+  nanmin,
+  nanargmax,
+  nanargmin,
+  nanmean,
+  nanvar,
+  nanstd,
+} from "../ops/nan-reduce.js";
+export { isclose, allclose, arrayEqual, type CloseOptions } from "../ops/close.js";
+export { setPrintoptions, getPrintoptions, type PrintOptions } from "../print/index.js";
 export * as special from "./special.js";
 
 /** π. */
@@ -134,3 +166,62 @@ export const nan = NaN;
 /** `null` as an index inserts a new axis, like `np.newaxis`. */
 export const newaxis = null;
 export * as random from "./random.js";
+export * as linalg from "./linalg.js";
+export { matmul, dot, vdot, inner, outer, tensordot, kron, trace, einsum } from "../ops/products.js";
+// Indexing, sorting, sets, joining and shaping.
+export { get } from "../ops/indexing.js";
+export { set } from "../ops/assign.js";
+export type { IndexItem } from "../ops/index-parse.js";
+export {
+  take,
+  takeAlongAxis,
+  putAlongAxis,
+  put,
+  nonzero,
+  argwhere,
+  flatnonzero,
+  unravelIndex,
+  fillDiagonal,
+  type TakeOptions,
+  type IndexMode,
+} from "../ops/index-routines.js";
+export { sort, argsort, partition, argpartition, type SortOptions, type SortKind } from "../ops/sorting.js";
+export {
+  unique,
+  bincount,
+  searchsorted,
+  digitize,
+  histogram,
+  isin,
+  type UniqueOptions,
+  type BincountOptions,
+  type SearchsortedOptions,
+  type HistogramOptions,
+  type IsinOptions,
+} from "../ops/sets.js";
+export { diff, type DiffOptions } from "../ops/diff.js";
+export {
+  concatenate,
+  stack,
+  vstack,
+  hstack,
+  dstack,
+  columnStack,
+  c_,
+  r_,
+  type ConcatOptions,
+} from "../ops/join.js";
+export { split, arraySplit } from "../ops/split.js";
+export {
+  flip,
+  moveaxis,
+  swapaxes,
+  broadcastTo,
+  atleast1d,
+  atleast2d,
+  atleast3d,
+  tile,
+  repeat,
+  roll,
+} from "../ops/shape-ops.js";
+export { pad, type PadOptions, type PadMode } from "../ops/pad.js";

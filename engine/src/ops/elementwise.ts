@@ -65,8 +65,15 @@ export function unaryOp(
   return runKernel(name, [ta], attrs);
 }
 
-/** Result dtype of ops that only make sense on floats (ints and bools compute in float64). */
-export const floatResult = (d: DType): DType => (d === "float32" ? "float32" : "float64");
+/**
+ * Result dtype of NumPy's float-only ufuncs (sqrt, exp, sin...): float32 stays float32, int32
+ * (our int64) computes in float64, and uint8 and bool, for which NumPy picks float16, compute in
+ * float32 (Tensorbook's smallest float).
+ */
+export const floatResult = (d: DType): DType => (d === "float64" || d === "int32" ? "float64" : "float32");
+
+/** Result dtype of true division: NumPy divides every integer and bool type in float64. */
+export const divResult = (d: DType): DType => (d === "float32" ? "float32" : "float64");
 
 /** Result dtype of comparisons and predicates. */
 export const boolResult = (): DType => "bool";

@@ -5,12 +5,31 @@ import { runKernel } from "../core/registry.js";
 import { normalizeAxes, normalizeAxis } from "../core/shape.js";
 import type { Tensor, TensorLike } from "../core/tensor.js";
 import { installMethods } from "./methods.js";
+import { broadcastView } from "../core/broadcast.js";
+import { div, mul, sub } from "./arithmetic.js";
+import { eq, isnan, where } from "./compare.js";
+import { LookupError } from "../autodiff/errors.js";
+import { registerGradient } from "../autodiff/registry.js";
 
 // Reductions along axes. NumPy lets `axis` come positionally (`a.sum(0)`) or as a keyword, so
 // every reduction takes `(axis?, options?)` where the axis may also sit inside the options.
 
 /** Which reduction a `reduce` kernel computes. */
-export type ReduceKind = "sum" | "prod" | "max" | "min" | "argmax" | "argmin" | "all" | "any";
+export type ReduceKind =
+  | "sum"
+  | "prod"
+  | "max"
+  | "min"
+  | "argmax"
+  | "argmin"
+  | "all"
+  | "any"
+  | "nansum"
+  | "nanprod"
+  | "nanmax"
+  | "nanmin"
+  | "nanargmax"
+  | "nanargmin";
 
 /** Attributes of the `reduce` kernel. */
 export interface ReduceAttrs {
@@ -76,14 +95,15 @@ export function reduce(
   return opts.keepdims ? out.reshape(reducedShape(t.shape, axes, true)) : out;
 }
 
-function checkNotEmpty(t: Tensor, axes: readonly number[], name: string): void {
+/** Refuses an empty reduction for ops without an identity (max, min, ptp), in NumPy's words. */
+export function checkNotEmpty(t: Tensor, axes: readonly number[], name: string): void {
   if (axes.some((ax) => t.shape[ax] === 0) || (t.size === 0 && axes.length === t.ndim)) {
     throw new ValueError(`zero-size array to reduction operation ${name} which has no identity`);
   }
 }
 
 // NumPy sums small integers and bools in its default integer (int32 here).
-const sumType = (d: DType): DType => (d === "bool" || d === "uint8" ? "int32" : d);
+export const sumType = (d: DType): DType => (d === "bool" || d === "uint8" ? "int32" : d);
 
 /**
  * Sum of elements over an axis or axes (`np.sum`).
@@ -144,8 +164,9 @@ export interface ArgOptions {
   keepdims?: boolean;
 }
 
-function argReduce(
-  kind: "argmax" | "argmin",
+/** @internal argmax/argmin and their NaN-ignoring variants over one axis or the flattened array. */
+export function argReduce(
+  kind: "argmax" | "argmin" | "nanargmax" | "nanargmin",
   a: TensorLike,
   axis?: number | null | ArgOptions,
   opts?: ArgOptions,
@@ -158,6 +179,10 @@ function argReduce(
   const ax = flat ? 0 : normalizeAxis(o.axis as number, t.ndim);
   if (t.shape[ax] === 0) throw new ValueError(`attempt to get ${kind} of an empty sequence`);
   const out = runKernel<ReduceAttrs>("reduce", [t], { kind, axes: [ax], dtype: "int32" });
+  // The kernel marks an all-NaN slice with index -1.
+  if (kind.startsWith("nan") && out.size > 0 && (min(out).item() as number) < 0) {
+    throw new ValueError("All-NaN slice encountered");
+  }
   if (!o.keepdims) return out;
   const original = toTensor(a);
   return out.reshape(flat ? original.shape.map(() => 1) : reducedShape(t.shape, [ax], true));
@@ -191,7 +216,39 @@ export function any(a: TensorLike, axis?: Axis | ReduceOptions, opts?: ReduceOpt
   return reduce("any", a, reduceArgs(axis, opts), () => "bool");
 }
 
-installMethods({ sum, prod, mean, max, min, argmax, argmin, all, any });
+/**
+ * Range of values (maximum minus minimum) over an axis or axes (`np.ptp`).
+ *
+ * @example
+ * ```ts
+ * np.ptp([[1, 5], [2, 9]], 0).toArray(); // [1, 4]
+ * ```
+ */
+export function ptp(a: TensorLike, axis?: Axis | ReduceOptions, opts?: ReduceOptions): Tensor {
+  const o = reduceArgs(axis, opts);
+  const t = toTensor(a);
+  if (t.dtype === "bool") {
+    throw new TypeError("numpy boolean subtract, the `-` operator, is not supported, use logicalXor instead");
+  }
+  return sub(max(t, o), min(t, o));
+}
+
+/**
+ * Number of non-zero (true) elements over an axis or axes (`np.count_nonzero`), as int32.
+ *
+ * @example
+ * ```ts
+ * np.countNonzero([[0, 1], [2, 0]], 0).toArray(); // [1, 1]
+ * ```
+ */
+export function countNonzero(a: TensorLike, axis?: Axis | ReduceOptions, opts?: ReduceOptions): Tensor {
+  const o = reduceArgs(axis, opts);
+  const t = toTensor(a);
+  // A bool view of the data (no arithmetic), summed in int32.
+  return reduce("sum", t.dtype === "bool" ? t : t.astype("bool"), o, () => "int32");
+}
+
+installMethods({ sum, prod, mean, max, min, argmax, argmin, all, any, ptp });
 
 declare module "../core/tensor.js" {
   interface Tensor {
@@ -213,5 +270,59 @@ declare module "../core/tensor.js" {
     all(axis?: Axis | ReduceOptions, opts?: ReduceOptions): Tensor;
     /** Whether any element is true. */
     any(axis?: Axis | ReduceOptions, opts?: ReduceOptions): Tensor;
+    /** Maximum minus minimum over an axis or axes. @example `X.ptp(0)` */
+    ptp(axis?: Axis | ReduceOptions, opts?: ReduceOptions): Tensor;
   }
+}
+
+// ---- Gradients -------------------------------------------------------------------------------
+// Gradients of the `reduce` kernel. `dy` has the reduced shape; it is reshaped with the reduced
+// axes kept as 1s and broadcast back over the input.
+
+const spread = (t: Tensor, x: Tensor, axes: readonly number[]): Tensor =>
+  broadcastView(t.reshape(reducedShape(x.shape, axes, true)), x.shape);
+
+registerGradient<ReduceAttrs>("reduce", (dy, [x], { kind, axes }, y) => {
+  switch (kind) {
+    case "sum":
+      return [spread(dy, x, axes)];
+    case "prod":
+      return [prodGradient(dy, x, y, axes)];
+    case "max":
+    case "min":
+      return [extremumGradient(dy, x, y, axes)];
+    case "nansum":
+      return [where(isnan(x), 0, spread(dy, x, axes))];
+    case "nanmax":
+    case "nanmin":
+      // NaN never equals the extremum, so the tie-sharing rule skips it.
+      return [extremumGradient(dy, x, y, axes)];
+    case "nanprod":
+      throw new LookupError("No gradient defined for nanprod");
+    default:
+      // Integer and bool results (argmax, all, any) are never recorded.
+      return [null];
+  }
+});
+
+// Ties share the gradient equally, as TensorFlow does.
+function extremumGradient(dy: Tensor, x: Tensor, y: Tensor, axes: readonly number[]): Tensor {
+  const mask = eq(x, spread(y, x, axes)).astype(x.dtype);
+  const count = sum(mask, axes, { keepdims: true });
+  return mul(mask, div(spread(dy, x, axes), count));
+}
+
+// d prod / d x_i = product of the other elements, computed without dividing by zero: where the
+// slice has one zero, that element gets the product of the rest; with two or more, all get 0.
+function prodGradient(dy: Tensor, x: Tensor, y: Tensor, axes: readonly number[]): Tensor {
+  const isZero = eq(x, 0);
+  const zeros = sum(isZero.astype(x.dtype), axes, { keepdims: true });
+  const safe = where(isZero, 1, x);
+  const nonzeroProd = broadcastView(prod(safe, axes, { keepdims: true }), x.shape);
+  const others = where(
+    isZero,
+    where(eq(broadcastView(zeros, x.shape), 1), nonzeroProd, 0),
+    div(spread(y, x, axes), safe),
+  );
+  return mul(spread(dy, x, axes), others);
 }

@@ -61,6 +61,8 @@ export function decode(x: Encoded): unknown {
       Object.entries(x.options as Record<string, Encoded>).map(([k, v]) => [k, decode(v)]),
     );
   }
+  // Plain lists pass through as JS arrays, their items decoded (index lists mix tensors in).
+  if (Array.isArray(x)) return x.map(decode);
   return x;
 }
 

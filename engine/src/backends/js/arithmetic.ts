@@ -8,11 +8,18 @@ registerBinaryExpr("add", { default: "x + y", bool: "x | y" });
 registerBinaryExpr("sub", "x - y");
 registerBinaryExpr("mul", { default: "x * y", int32: "Math.imul(x, y)", bool: "x & y" });
 registerBinaryExpr("div", "x / y");
-registerBinaryExpr("pow", { default: "x ** y", int32: "(x ** y) | 0" });
-// Python-style remainder: fmod, then moved into the divisor's sign. x % 0 is NaN, stored as 0
-// in integer results (NumPy also gives 0).
-registerBinaryExpr("mod", "(x % y !== 0 && (x % y < 0) !== (y < 0) ? (x % y) + y : (x % y) + 0 * y)");
-registerBinaryExpr("floorDiv", "Math.floor(x / y)");
+registerBinaryExpr("pow", { default: "__tbPow(x, y)", int32: "(x ** y) | 0", uint8: "x ** y" });
+// Python-style remainder and floor division. Integer operands divide exactly in doubles; x % 0
+// and x // 0 are NaN/Infinity, which integer stores turn into 0, as NumPy gives.
+const intMod = "(x % y !== 0 && (x % y < 0) !== (y < 0) ? (x % y) + y : x % y)";
+registerBinaryExpr("mod", { default: "__tbMod(x, y)", int32: intMod, uint8: intMod, bool: intMod });
+const intFloorDiv = "Math.floor(x / y)";
+registerBinaryExpr("floorDiv", {
+  default: "__tbFloorDiv(x, y)",
+  int32: intFloorDiv,
+  uint8: intFloorDiv,
+  bool: intFloorDiv,
+});
 registerUnaryExpr("neg", "-x");
 registerUnaryExpr("abs", "Math.abs(x)");
 registerUnaryExpr("sign", "(x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : x)");

@@ -1,87 +1,101 @@
 import { allocate } from "../../core/dtype.js";
-import { hostOf } from "../../core/host.js";
+import { ValueError } from "../../core/errors.js";
+import { gather, hostOf } from "../../core/host.js";
 import { registerKernel } from "../../core/registry.js";
 import { Tensor } from "../../core/tensor.js";
+import type { CumulativeAttrs } from "../../ops/cumulative.js";
 import type { ReduceAttrs } from "../../ops/reduce.js";
+import { reduceLoop } from "./reduce-loops.js";
 
-// The `js` reduction kernel. The input is viewed with the kept axes first and the reduced axes
-// last; each output element then reduces one block, walked with an odometer. Sums accumulate
-// in float64 whatever the dtype (more accurate than NumPy's float32 pairwise sums, never less).
+// The `js` reduction kernel. A contiguous input whose axes group as [kept][reduced][kept] (after
+// dropping length-1 axes) is reduced in place by one generated loop; any other layout (a strided
+// view, or reduced axes interleaved with kept ones) is first gathered into a row-major copy with
+// the kept axes first. Accumulators are float64 whatever the dtype.
 
-type Acc = { init: number; step: (acc: number, x: number) => number; done?: (acc: number) => number };
-
-const ACCUMULATORS: Record<"sum" | "prod" | "max" | "min" | "all" | "any", Acc> = {
-  sum: { init: 0, step: (a, x) => a + x },
-  prod: { init: 1, step: (a, x) => a * x },
-  max: { init: -Infinity, step: (a, x) => (x > a || x !== x ? x : a) },
-  min: { init: Infinity, step: (a, x) => (x < a || x !== x ? x : a) },
-  all: { init: 1, step: (a, x) => (x !== 0 ? a : 0) },
-  any: { init: 0, step: (a, x) => (x !== 0 ? 1 : a) },
-};
+/** The input as [outer][B][M] over contiguous data: either the tensor itself or a gathered copy. */
+function layout(
+  a: Tensor,
+  axes: readonly number[],
+): { data: ArrayLike<number>; off: number; outer: number; B: number; M: number } {
+  const data = hostOf(a).data;
+  if (a.isContiguous) {
+    // Groups along the axes: leading kept, reduced, trailing kept; anything else falls through.
+    let outer = 1;
+    let B = 1;
+    let M = 1;
+    let phase = 0;
+    let ok = true;
+    for (let i = 0; i < a.ndim && ok; i++) {
+      const d = a.shape[i];
+      if (d === 1) continue;
+      const red = axes.includes(i);
+      if (phase === 0 && !red) outer *= d;
+      else if (phase <= 1 && red) {
+        phase = 1;
+        B *= d;
+      } else if (phase >= 1 && !red) {
+        phase = 2;
+        M *= d;
+      } else ok = false;
+    }
+    if (ok) return { data, off: a.offset, outer, B, M };
+  }
+  const kept = [...a.shape.keys()].filter((i) => !axes.includes(i));
+  const order = [...kept, ...axes];
+  const copy = gather(
+    data,
+    order.map((i) => a.shape[i]),
+    order.map((i) => a.strides[i]),
+    a.offset,
+    a.dtype,
+  );
+  const B = axes.reduce((n, i) => n * a.shape[i], 1);
+  return { data: copy, off: 0, outer: B === 0 ? 0 : copy.length / B, B, M: 1 };
+}
 
 registerKernel<ReduceAttrs>("reduce", "js", ([a], { kind, axes, dtype }) => {
-  const data = hostOf(a).data;
-  const kept = [...a.shape.keys()].filter((i) => !axes.includes(i));
-  const outShape = kept.map((i) => a.shape[i]);
-  const keptStrides = kept.map((i) => a.strides[i]);
-  const redShape = axes.map((i) => a.shape[i]);
-  const redStrides = axes.map((i) => a.strides[i]);
-  const outSize = outShape.reduce((n, d) => n * d, 1);
-  const blockSize = redShape.reduce((n, d) => n * d, 1);
-  const out = allocate(dtype, outSize);
-  const nr = redShape.length;
-  const redIdx = new Array<number>(nr).fill(0);
-  const outIdx = new Array<number>(kept.length).fill(0);
-  let base = a.offset;
-  const isArg = kind === "argmax" || kind === "argmin";
-  const acc = isArg ? undefined : ACCUMULATORS[kind];
-  const innerN = nr ? redShape[nr - 1] : 1;
-  const innerS = nr ? redStrides[nr - 1] : 0;
-  for (let o = 0; o < outSize; o++) {
-    let pos = base;
-    redIdx.fill(0);
-    if (isArg) {
-      // One reduced axis: keep the first extreme, the first NaN wins.
-      let best = data[pos];
-      let bestI = 0;
-      const more = kind === "argmax";
-      if (best === best) {
-        for (let i = 1; i < blockSize; i++) {
-          const x = data[pos + i * innerS];
-          if (x !== x) {
-            bestI = i;
-            break;
-          }
-          if (more ? x > best : x < best) {
-            best = x;
-            bestI = i;
-          }
-        }
-      }
-      out[o] = bestI;
-    } else if (acc) {
-      let r = acc.init;
-      const step = acc.step;
-      for (let k = 0; k < blockSize; k += innerN) {
-        let p = pos;
-        for (let i = 0; i < innerN; i++, p += innerS) r = step(r, data[p]);
-        for (let d = nr - 2; d >= 0; d--) {
-          redIdx[d]++;
-          pos += redStrides[d];
-          if (redIdx[d] < redShape[d]) break;
-          pos -= redStrides[d] * redShape[d];
-          redIdx[d] = 0;
-        }
-      }
-      out[o] = dtype === "bool" ? (r !== 0 ? 1 : 0) : r;
-    }
-    for (let d = kept.length - 1; d >= 0; d--) {
-      outIdx[d]++;
-      base += keptStrides[d];
-      if (outIdx[d] < outShape[d]) break;
-      base -= keptStrides[d] * outShape[d];
-      outIdx[d] = 0;
+  const outShape = a.shape.filter((_, i) => !axes.includes(i));
+  const out = allocate(
+    dtype,
+    outShape.reduce((n, d) => n * d, 1),
+  );
+  if (out.length === 0) return Tensor.fromTypedArray(out, outShape, dtype);
+  const lay = layout(a, axes);
+  const B = lay.B;
+  let { data, off, outer, M } = lay;
+  if (B === 0) {
+    // An empty reduction: every output is the kind's identity, and `outer` cannot be read off
+    // the data; the op has already refused kinds without one.
+    outer = out.length;
+    M = 1;
+    data = new Float64Array(0);
+    off = 0;
+  }
+  const overflow = (v: number): never => {
+    throw new ValueError(
+      `integer overflow: the ${kind} ${v} does not fit int32 (Tensorbook's int64 stand-in); ` +
+        `pass { dtype: "float64" } to reduce in floating point`,
+    );
+  };
+  reduceLoop(kind, data as Float64Array, dtype)(data as Float64Array, off, outer, B, M, out, overflow);
+  return Tensor.fromTypedArray(out, outShape, dtype);
+});
+
+registerKernel<CumulativeAttrs>("cumulative", "js", ([a], { kind, axis, dtype }) => {
+  // A row-major copy in the output dtype, then each element accumulates its predecessor along
+  // the axis, in the output's own precision (float32 sums round at every step, as NumPy's do).
+  const out = gather(hostOf(a).data, a.shape, a.strides, a.offset, dtype);
+  const n = a.shape[axis];
+  const inner = a.shape.slice(axis + 1).reduce((p, d) => p * d, 1);
+  const outer = n === 0 ? 0 : out.length / (n * inner);
+  const isSum = kind === "sum";
+  for (let o = 0; o < outer; o++) {
+    const base = o * n * inner;
+    for (let k = 1; k < n; k++) {
+      const row = base + k * inner;
+      if (isSum) for (let j = 0; j < inner; j++) out[row + j] += out[row - inner + j];
+      else for (let j = 0; j < inner; j++) out[row + j] *= out[row - inner + j];
     }
   }
-  return Tensor.fromTypedArray(out, outShape, dtype);
+  return Tensor.fromTypedArray(out, a.shape, dtype);
 });

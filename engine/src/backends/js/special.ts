@@ -67,7 +67,40 @@ export function roundHalfEven(x: number, decimals: number): number {
   return rint(x / s) * s;
 }
 
+/**
+ * Python's float floor division as NumPy computes it (npy_divmod): from the exact fmod, so that
+ * `1 // 0.1` is 9 (0.1 is slightly above a tenth), where `Math.floor(1 / 0.1)` gives 10.
+ */
+export function floorDivFloat(a: number, b: number): number {
+  if (b === 0) return a / b;
+  const m = a % b;
+  let div = (a - m) / b;
+  if (m !== 0 && b < 0 !== m < 0) div -= 1;
+  if (div === 0) {
+    const q = a / b;
+    return q < 0 || Object.is(q, -0) ? -0 : 0;
+  }
+  const fl = Math.floor(div);
+  return div - fl > 0.5 ? fl + 1 : fl;
+}
+
+/** Python's float remainder (sign of the divisor; a zero remainder takes the divisor's sign). */
+export function modFloat(a: number, b: number): number {
+  const m = a % b;
+  if (m === 0) return b < 0 || Object.is(b, -0) ? -0 : 0;
+  return m < 0 !== b < 0 ? m + b : m;
+}
+
+/** C's pow where it differs from `**`: 1 to any power, and -1 to ±infinity, are 1. */
+export function powFloat(x: number, y: number): number {
+  if (x === 1 || (x === -1 && (y === Infinity || y === -Infinity))) return 1;
+  return x ** y;
+}
+
 const g = globalThis as unknown as Record<string, unknown>;
 g.__tbErf = erf;
 g.__tbErfc = erfc;
 g.__tbRound = roundHalfEven;
+g.__tbFloorDiv = floorDivFloat;
+g.__tbMod = modFloat;
+g.__tbPow = powFloat;

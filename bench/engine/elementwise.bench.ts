@@ -1,0 +1,87 @@
+// Element-wise ops and reductions on 10^7 elements, Tensorbook's pure-TypeScript backend against
+// NumPy in the same run (best of N on both sides). Target: within 3x of NumPy.
+// Run: npm run bench -- bench/engine/elementwise.bench.ts
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { np, type Tensor } from "tensorbook";
+
+const N = 10_000_000;
+const ROWS = 10_000;
+const COLS = 1_000;
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
+const DTYPES = ["float64", "float32"] as const;
+
+interface Case {
+  name: string;
+  ts: (x: Record<string, Tensor>) => unknown;
+  py: string;
+}
+
+const CASES: Case[] = [
+  { name: "a*b+c", ts: ({ a, b, c }) => a.mul(b).add(c), py: "a*b+c" },
+  { name: "exp(a)", ts: ({ a }) => np.exp(a), py: "np.exp(a)" },
+  { name: "sum(a)", ts: ({ a }) => np.sum(a), py: "np.sum(a)" },
+  { name: "sum(M, axis=1)", ts: ({ m }) => np.sum(m, 1), py: "np.sum(m, axis=1)" },
+  { name: "sum(M, axis=0)", ts: ({ m }) => np.sum(m, 0), py: "np.sum(m, axis=0)" },
+  { name: "argmax(M, axis=1)", ts: ({ m }) => np.argmax(m, 1), py: "np.argmax(m, axis=1)" },
+  { name: "argmax(M, axis=0)", ts: ({ m }) => np.argmax(m, 0), py: "np.argmax(m, axis=0)" },
+];
+
+function bestOf(fn: () => unknown): number {
+  fn(); // warm-up: compiles the generated loops
+  let best = Infinity;
+  for (let i = 0; i < REPEAT; i++) {
+    const t0 = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+function numpyTimes(): Record<string, number> | null {
+  const python = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  const script = `
+import json, timeit, numpy as np
+rng = np.random.default_rng(0)
+out = {}
+for dt in ${JSON.stringify(DTYPES)}:
+    a, b, c = (rng.uniform(-1, 1, ${N}).astype(dt) for _ in range(3))
+    m = a.reshape(${ROWS}, ${COLS})
+    for name, stmt in ${JSON.stringify(CASES.map((c) => [c.name, c.py]))}:
+        t = min(timeit.repeat(stmt, globals=dict(np=np, a=a, b=b, c=c, m=m), number=1, repeat=${REPEAT}))
+        out[dt + "|" + name] = t * 1000
+print(json.dumps(out))
+`;
+  const r = spawnSync(python, ["-c", script], { encoding: "utf8", maxBuffer: 1 << 20 });
+  if (r.status !== 0) {
+    console.log(`NumPy not measured (${python}: ${r.stderr.trim().split("\n").pop() ?? "failed"})`);
+    return null;
+  }
+  return JSON.parse(r.stdout) as Record<string, number>;
+}
+
+const ref = numpyTimes();
+const rows: string[][] = [["dtype", "op", "Tensorbook ms", "NumPy ms", "ratio"]];
+for (const dtype of DTYPES) {
+  const make = () =>
+    np.array(
+      Float64Array.from({ length: N }, () => Math.random() * 2 - 1),
+      { dtype },
+    );
+  const x = { a: make(), b: make(), c: make() } as Record<string, Tensor>;
+  x.m = x.a.reshape(ROWS, COLS);
+  for (const c of CASES) {
+    const ms = bestOf(() => c.ts(x));
+    const py = ref?.[`${dtype}|${c.name}`];
+    rows.push([
+      dtype,
+      c.name,
+      ms.toFixed(1),
+      py === undefined ? "-" : py.toFixed(1),
+      py ? `${(ms / py).toFixed(2)}x` : "-",
+    ]);
+  }
+}
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+for (const r of rows)
+  console.log(r.map((v, i) => (i < 2 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join("  "));

@@ -1,0 +1,12 @@
+import { tensorHooks } from "../core/tensor.js";
+import { arrayRepr, arrayStr } from "./repr.js";
+import { arrayHtml } from "./html.js";
+
+// Installs NumPy-style printing on every tensor: `toString()` is NumPy's str (what `print`
+// shows), the display bundle's text/plain is NumPy's repr (what a cell's last expression shows).
+tensorHooks.repr = arrayRepr;
+tensorHooks.str = arrayStr;
+tensorHooks.html = arrayHtml;
+
+export { arrayRepr, arrayStr } from "./repr.js";
+export { setPrintoptions, getPrintoptions, type PrintOptions, type FloatMode } from "./options.js";
