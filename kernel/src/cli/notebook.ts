@@ -31,6 +31,37 @@ export function parseNotebook(text: string, path: string): Notebook {
   return nb;
 }
 
+// nbformat's on-disk form of a multi-line string: a list of lines, each keeping its "\n".
+function splitLines(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+function isTextMime(mime: string): boolean {
+  return mime.startsWith("text/") || mime === "image/svg+xml";
+}
+
+/**
+ * Writes a notebook the way Jupyter does (multi-line strings as lists of lines, one-space
+ * indentation), so notebooks saved by `tensorbook run` diff cleanly against Jupyter's.
+ */
+export function serializeNotebook(nb: Notebook): string {
+  const cells = nb.cells.map((cell) => {
+    const source = Array.isArray(cell.source) ? cell.source : splitLines(cell.source);
+    const outputs = cell.outputs?.map((o) => {
+      const copy: JsonObject = { ...o };
+      if (typeof copy.text === "string") copy.text = splitLines(copy.text);
+      if (copy.data && typeof copy.data === "object" && !Array.isArray(copy.data)) {
+        copy.data = Object.fromEntries(
+          Object.entries(copy.data).map(([mime, v]) => [mime, typeof v === "string" && isTextMime(mime) ? splitLines(v) : v]),
+        );
+      }
+      return copy;
+    });
+    return { ...cell, source, ...(outputs ? { outputs } : {}) };
+  });
+  return JSON.stringify({ ...nb, cells }, null, 1) + "\n";
+}
+
 /** A cell's source as one string. */
 export function sourceText(cell: NotebookCell): string {
   return Array.isArray(cell.source) ? cell.source.join("") : cell.source;

@@ -5,7 +5,7 @@ import { dirname, resolve } from "node:path";
 import { TimeoutError } from "../protocol/client.js";
 import type { JsonObject } from "../protocol/messages.js";
 import { launchKernel } from "./launch.js";
-import { OutputCollector, parseNotebook, sourceText, type Notebook } from "./notebook.js";
+import { OutputCollector, parseNotebook, serializeNotebook, sourceText, type Notebook } from "./notebook.js";
 
 /** Options of {@link runNotebook}. */
 export interface RunOptions {
@@ -79,7 +79,7 @@ export async function runNotebook(path: string, options: RunOptions = {}): Promi
   } finally {
     await kernel.stop();
   }
-  writeFileSync(options.out ? resolve(options.out) : file, JSON.stringify(nb, null, 1) + "\n");
+  writeFileSync(options.out ? resolve(options.out) : file, serializeNotebook(nb));
   return { notebook: nb, ...(failure ? { failure } : {}) };
 }
 

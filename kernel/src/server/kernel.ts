@@ -50,10 +50,14 @@ export class Kernel {
     const language = new LanguageClient(process.cwd());
     // Requests may arrive as soon as the sockets are bound, before the kernel object exists.
     const early: [RequestChannel, Received][] = [];
-    let deliver = (channel: RequestChannel, request: Received) => void early.push([channel, request]);
+    let deliver = (channel: RequestChannel, request: Received): void => {
+      early.push([channel, request]);
+    };
     const sockets = await KernelSockets.bind(info, (channel, request) => deliver(channel, request));
     const kernel = new Kernel(sockets, executor, language);
-    deliver = (channel, request) => kernel.onRequest(channel, request);
+    deliver = (channel, request) => {
+      kernel.onRequest(channel, request);
+    };
     for (const [channel, request] of early) kernel.onRequest(channel, request);
     void sockets.publish("status", { execution_state: "starting" });
     // The executor and the type checker warm up while the first requests are answered.
