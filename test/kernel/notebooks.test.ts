@@ -21,7 +21,7 @@ interface Cell {
 
 // nbformat stores multi-line strings as lists of lines; compare them joined.
 function joined(value: unknown): unknown {
-  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value.join("");
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "string")) return value.join("");
   if (Array.isArray(value)) return value.map(joined);
   if (typeof value === "object" && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "traceback" ? v : joined(v)]));
