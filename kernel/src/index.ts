@@ -15,7 +15,13 @@ export { startRepl } from "./repl.js";
 export { Kernel } from "./server/kernel.js";
 export { KernelClient, TimeoutError, type Execution } from "./protocol/client.js";
 export { newConnectionInfo, readConnectionFile, type ConnectionInfo } from "./protocol/connection.js";
-export type { JsonObject, JsonValue, JupyterMessage, MessageHeader, MimeBundle } from "./protocol/messages.js";
+export type {
+  JsonObject,
+  JsonValue,
+  JupyterMessage,
+  MessageHeader,
+  MimeBundle,
+} from "./protocol/messages.js";
 export { Signer } from "./protocol/wire.js";
 export { launchKernel, type LaunchedKernel } from "./cli/launch.js";
 export { installKernelspec, type InstallOptions, type Installed } from "./cli/install.js";

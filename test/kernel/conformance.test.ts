@@ -7,7 +7,10 @@ import { fixtures, installedKernelEnv, python, run } from "./helpers.js";
 
 test("jupyter_kernel_test passes against the tensorbook kernelspec", async () => {
   const env = await installedKernelEnv();
-  const { code, out } = await run(python, ["-m", "unittest", "-v", "kernel_conformance"], { cwd: fixtures, env });
+  const { code, out } = await run(python, ["-m", "unittest", "-v", "kernel_conformance"], {
+    cwd: fixtures,
+    env,
+  });
   assert.equal(code, 0, `jupyter_kernel_test failed:\n${out}`);
   assert.match(out, /^Ran 12 tests in /m, out);
   // Only the pager test is skipped: Tensorbook has no pager payloads.

@@ -12,7 +12,10 @@ export const python = "/usr/bin/python3";
 
 /** Builds what is stale (the kernel runs from kernel/dist, as the kernelspec launches it). */
 export function ensureBuilt(): void {
-  const r = spawnSync(process.execPath, [join(root, "scripts", "ensure.mjs")], { cwd: root, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [join(root, "scripts", "ensure.mjs")], {
+    cwd: root,
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`the build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -35,9 +38,17 @@ export async function installedKernelEnv(): Promise<NodeJS.ProcessEnv> {
 }
 
 /** Runs a command to its end, collecting its output. */
-export function run(cmd: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number | null; out: string }> {
+export function run(
+  cmd: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: options.cwd ?? root, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, {
+      cwd: options.cwd ?? root,
+      env: options.env ?? process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     child.stdout.setEncoding("utf8").on("data", (t: string) => (out += t));
     child.stderr.setEncoding("utf8").on("data", (t: string) => (out += t));

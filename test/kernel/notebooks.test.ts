@@ -21,7 +21,8 @@ interface Cell {
 
 // nbformat stores multi-line strings as lists of lines; compare them joined.
 function joined(value: unknown): unknown {
-  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "string")) return value.join("");
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "string"))
+    return value.join("");
   if (Array.isArray(value)) return value.map(joined);
   if (typeof value === "object" && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "traceback" ? v : joined(v)]));
@@ -54,7 +55,16 @@ test("jupyter nbconvert --execute runs a notebook on the kernel", async () => {
   const out = mkdtempSync(join(tmpdir(), "tensorbook-nbconvert-"));
   const r = await run(
     "jupyter",
-    ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=tensorbook", "--output-dir", out, join(fixtures, "smoke.ipynb")],
+    [
+      "nbconvert",
+      "--to",
+      "notebook",
+      "--execute",
+      "--ExecutePreprocessor.kernel_name=tensorbook",
+      "--output-dir",
+      out,
+      join(fixtures, "smoke.ipynb"),
+    ],
     { env },
   );
   assert.equal(r.code, 0, r.out);
@@ -66,7 +76,16 @@ test("jupyter nbconvert --execute fails on a cell error", async () => {
   const out = mkdtempSync(join(tmpdir(), "tensorbook-nbconvert-"));
   const r = await run(
     "jupyter",
-    ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=tensorbook", "--output-dir", out, join(fixtures, "failing.ipynb")],
+    [
+      "nbconvert",
+      "--to",
+      "notebook",
+      "--execute",
+      "--ExecutePreprocessor.kernel_name=tensorbook",
+      "--output-dir",
+      out,
+      join(fixtures, "failing.ipynb"),
+    ],
     { env },
   );
   assert.notEqual(r.code, 0);
@@ -88,12 +107,22 @@ test("tensorbook run exits non-zero and names the failing cell", async () => {
   const out = join(mkdtempSync(join(tmpdir(), "tensorbook-run-")), "failing.ipynb");
   const r = await run(process.execPath, [cli, "run", join(fixtures, "failing.ipynb"), "--out", out]);
   assert.equal(r.code, 1, r.out);
-  assert.match(r.out, /cell 2 \("undefinedFunction\(\);"\) failed: ReferenceError: undefinedFunction is not defined/);
+  assert.match(
+    r.out,
+    /cell 2 \("undefinedFunction\(\);"\) failed: ReferenceError: undefinedFunction is not defined/,
+  );
   const cells = codeCells(out);
   assert.equal(cells[1].outputs?.[0].output_type, "error");
   assert.deepEqual(cells[2].outputs, []);
 
-  const allowed = await run(process.execPath, [cli, "run", join(fixtures, "failing.ipynb"), "--out", out, "--allow-errors"]);
+  const allowed = await run(process.execPath, [
+    cli,
+    "run",
+    join(fixtures, "failing.ipynb"),
+    "--out",
+    out,
+    "--allow-errors",
+  ]);
   assert.equal(allowed.code, 0, allowed.out);
   assert.equal(codeCells(out)[2].outputs?.[0].output_type, "execute_result");
 });

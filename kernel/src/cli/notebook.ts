@@ -52,7 +52,10 @@ export function serializeNotebook(nb: Notebook): string {
       if (typeof copy.text === "string") copy.text = splitLines(copy.text);
       if (copy.data && typeof copy.data === "object" && !Array.isArray(copy.data)) {
         copy.data = Object.fromEntries(
-          Object.entries(copy.data).map(([mime, v]) => [mime, typeof v === "string" && isTextMime(mime) ? splitLines(v) : v]),
+          Object.entries(copy.data).map(([mime, v]) => [
+            mime,
+            typeof v === "string" && isTextMime(mime) ? splitLines(v) : v,
+          ]),
         );
       }
       return copy;

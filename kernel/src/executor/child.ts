@@ -77,10 +77,29 @@ for (const key of Reflect.ownKeys(globals)) {
 
 captureStreams();
 
-let queue: Promise<void> = Promise.resolve();
+// Cells wait in a plain list, not in a promise chain: an interrupt that terminates a busy cell
+// drops every pending microtask, and a chain linked through one would never move again.
+const waiting: Extract<HostMessage, { type: "run" }>[] = [];
+let running = false;
+function runNext(): void {
+  if (running) return;
+  const msg = waiting.shift();
+  if (!msg) return;
+  running = true;
+  runCell(msg).then(
+    () => {
+      running = false;
+      runNext();
+    },
+    (e: Error) => process.stderr.write(`[executor] ${e.stack ?? e.message}\n`),
+  );
+}
+
 process.on("message", (msg: HostMessage) => {
-  if (msg.type === "run") queue = queue.then(() => runCell(msg));
-  else if (msg.type === "exit") {
+  if (msg.type === "run") {
+    waiting.push(msg);
+    runNext();
+  } else if (msg.type === "exit") {
     control.postMessage("close");
     process.disconnect();
   }

@@ -40,6 +40,13 @@ export class ExecutorHost {
   // it before it starts.
   #preparing = false;
   #interruptedEarly = false;
+  /**
+   * Receives output that belongs to a cell other than the running one (a timer or promise
+   * callback started by an earlier cell).
+   */
+  onLateEvent: (e: ChildEvent) => void = (e) => {
+    if (e.type === "stream") log(`executor ${e.name} after its cell ended: ${e.text.trimEnd()}`);
+  };
   /** Called when the executor died while no cell was running. */
   onIdleDeath: (reason: string) => void = (reason) =>
     log(`the executor died while idle (${reason}); restarted it`);
@@ -114,8 +121,8 @@ export class ExecutorHost {
       this.#finish(e);
       return;
     }
-    if (r) r.onEvent(e);
-    else if (e.type === "stream") log(`executor ${e.name} after its cell ended: ${e.text.trimEnd()}`);
+    if (r && "cell" in e && e.cell === r.request.cell) r.onEvent(e);
+    else this.onLateEvent(e);
   }
 
   #finish(done: Done): void {

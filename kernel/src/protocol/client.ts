@@ -54,6 +54,8 @@ export class KernelClient {
   readonly #hb = new zmq.Request({ linger: 0 });
   #hbBusy: Promise<unknown> = Promise.resolve();
   #waiters: Waiter[] = [];
+  // Replies that came before anyone waited for them (a queued request answered at once).
+  readonly #unclaimed = new Map<string, JupyterMessage>();
   #iopubWaiters: Waiter[] = [];
 
   private constructor(readonly info: ConnectionInfo) {
@@ -92,7 +94,12 @@ export class KernelClient {
           void this.#answerInput(message);
           continue;
         }
-        this.#dispatch(this.#waiters, message);
+        if (!this.#dispatch(this.#waiters, message)) {
+          const parentId = message.parent_header.msg_id;
+          if (parentId) this.#unclaimed.set(parentId, message);
+          if (this.#unclaimed.size > 1000)
+            this.#unclaimed.delete(this.#unclaimed.keys().next().value as string);
+        }
       }
     } catch {
       // closed
@@ -116,9 +123,10 @@ export class KernelClient {
     }
   }
 
-  #dispatch(waiters: Waiter[], message: JupyterMessage): void {
+  #dispatch(waiters: Waiter[], message: JupyterMessage): boolean {
     const i = waiters.findIndex((w) => w.match(message));
     if (i >= 0) waiters.splice(i, 1)[0].resolve(message);
+    return i >= 0;
   }
 
   #send(
@@ -158,6 +166,11 @@ export class KernelClient {
 
   /** Waits for the reply to the request with id `msgId`. */
   waitReply(msgId: string, timeoutMs = 30_000): Promise<JupyterMessage> {
+    const early = this.#unclaimed.get(msgId);
+    if (early) {
+      this.#unclaimed.delete(msgId);
+      return Promise.resolve(early);
+    }
     return this.#wait(this.#waiters, (m) => m.parent_header.msg_id === msgId, timeoutMs, `reply to ${msgId}`);
   }
 

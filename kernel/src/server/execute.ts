@@ -25,6 +25,8 @@ export interface ExecuteContext {
   executionCount: number;
   /** Unique per execution, for script names. */
   serial: number;
+  /** The parent headers of recent executions, for output their callbacks write later. */
+  recentCells: Map<string, MessageHeader>;
   /** Where the executor currently waits for input, if it does. */
   pendingInput: Received | undefined;
 }
@@ -66,6 +68,24 @@ function hasCode(steps: readonly Step[]): boolean {
 }
 
 /**
+ * Publishes output written by an earlier cell's callbacks (a timer, a promise) under that cell's
+ * request, so front ends show it in the cell that started it.
+ */
+export function publishLateEvent(ctx: ExecuteContext, e: ChildEvent): void {
+  const parent = "cell" in e ? ctx.recentCells.get(e.cell) : undefined;
+  if (!parent) return;
+  if (e.type === "stream") void ctx.sockets.publish("stream", { name: e.name, text: e.text }, parent);
+  else if (e.type === "display") {
+    const transient: JsonObject = e.displayId ? { display_id: e.displayId } : {};
+    void ctx.sockets.publish(
+      e.update ? "update_display_data" : "display_data",
+      { data: e.data, metadata: e.metadata, transient },
+      parent,
+    );
+  } else if (e.type === "clear") void ctx.sockets.publish("clear_output", { wait: e.wait }, parent);
+}
+
+/**
  * Runs one execute_request to its reply (busy/idle are published by the caller).
  *
  * @example
@@ -86,6 +106,8 @@ export async function execute(ctx: ExecuteContext, request: Received): Promise<E
   const count = ctx.executionCount;
   const serial = ++ctx.serial;
   ctx.executor.prepare();
+  ctx.recentCells.set(parent.msg_id, parent);
+  if (ctx.recentCells.size > 200) ctx.recentCells.delete(ctx.recentCells.keys().next().value as string);
 
   const publish = (type: string, c: JsonObject) => {
     if (!silent) void sockets.publish(type, c, parent);

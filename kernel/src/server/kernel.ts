@@ -8,7 +8,7 @@ import { KernelSockets, type RequestChannel } from "../protocol/kernel-sockets.j
 import { log } from "../protocol/log.js";
 import type { JsonObject, MessageHeader } from "../protocol/messages.js";
 import type { Received } from "../protocol/wire.js";
-import { execute, type ExecuteContext } from "./execute.js";
+import { execute, publishLateEvent, type ExecuteContext } from "./execute.js";
 import { History, type HistoryQuery } from "./history.js";
 import { kernelInfo } from "./kernel-info.js";
 
@@ -39,7 +39,9 @@ export class Kernel {
       executionCount: 0,
       serial: 0,
       pendingInput: undefined,
+      recentCells: new Map(),
     };
+    executor.onLateEvent = (e) => publishLateEvent(this.#ctx, e);
     this.stopped = new Promise((resolve) => (this.#stop = resolve));
   }
 
