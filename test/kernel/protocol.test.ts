@@ -208,6 +208,69 @@ describe("the kernel over zeromq", () => {
     assert.match(kernel.log(), /dropped a message on shell: missing signature/);
   });
 
+  test("tracebacks point at the cell's own lines, with the kernel's frames left out", async () => {
+    const { reply } = await kernel.client.execute("function f(a: any) {\n  return a.b.c;\n}\nf({});");
+    const tb = (reply.content.traceback as string[]).join("\n");
+    assert.match(tb, /Cell In\[\d+\], line 2, column \d+, in f/);
+    assert.match(tb, /Cell In\[\d+\], line 4, column 1/);
+    assert.doesNotMatch(tb, /executor|node:internal/);
+  });
+
+  test("magics: %env, %who, %reset, %timeit, %%time", async () => {
+    const text = async (code: string) =>
+      outputs((await kernel.client.execute(code)).iopub)
+        .map((m) =>
+          String(
+            m.content.text ?? (m.content.data as Record<string, string> | undefined)?.["text/plain"] ?? "",
+          ),
+        )
+        .join("");
+    assert.equal(await text("%env TB_MAGIC=yes"), "env: TB_MAGIC=yes\n");
+    assert.equal(await text("process.env.TB_MAGIC"), "'yes'");
+    await kernel.client.execute("%reset");
+    await kernel.client.execute("const alpha = 1;\nfunction beta() {}");
+    assert.equal(await text("%who"), "alpha\tbeta\n");
+    assert.match(await text("%reset"), /^Deleted 2 variables\.\n$/);
+    assert.equal(await text("%who"), "Interactive namespace is empty.\n");
+    assert.match(
+      await text("%timeit -n 5 -r 2 Math.sqrt(2)"),
+      /(?:^|\n)\S+ .?s ± \S+ .?s per loop \(mean ± std\. dev\. of 2 runs, 5 loops each\)\n$/,
+    );
+    assert.match(
+      await text("%%time\nconst t = 6 * 7;\nt"),
+      /^CPU times: user .+, sys: .+, total: .+\nWall time: .+\n42$/,
+    );
+  });
+
+  test("%strict on makes type errors stop cells; otherwise they are warnings", async () => {
+    const warned = await kernel.client.execute('const w: number = "x";');
+    assert.equal(warned.reply.content.status, "ok");
+    assert.ok(
+      outputs(warned.iopub).some(
+        (m) => m.content.name === "stderr" && /warning TS2322/.test(String(m.content.text)),
+      ),
+    );
+    await kernel.client.execute("%strict on");
+    const stopped = await kernel.client.execute("const s: string = 1;\nglobalThis.strictRan = true;");
+    assert.equal(stopped.reply.content.status, "error");
+    assert.equal(stopped.reply.content.ename, "TS2322");
+    await kernel.client.execute("%strict off");
+    assert.equal(
+      resultText((await kernel.client.execute("typeof (globalThis as any).strictRan")).iopub),
+      "'undefined'",
+    );
+  });
+
+  test("end-of-cell callbacks (the hook plt uses) display into the cell that just ran", async () => {
+    await kernel.client.execute(
+      'const hooks = (globalThis as any)[Symbol.for("tensorbook.kernel")];\nconst show = () => { hooks.display("open figure"); };\nhooks.cellEnd.add(show);',
+    );
+    const { iopub } = await kernel.client.execute("1");
+    const types = outputs(iopub).map((m) => m.header.msg_type);
+    assert.deepEqual(types.slice(0, 2), ["execute_result", "display_data"]);
+    await kernel.client.execute("hooks.cellEnd.delete(show);");
+  });
+
   test("a crash of the executor is reported in the cell, and a fresh executor takes over", async () => {
     await kernel.client.execute("const lost = 1;");
     const { reply, iopub } = await kernel.client.execute('console.log("before"); process.abort();');
