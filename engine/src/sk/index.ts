@@ -16,3 +16,5 @@ export * from "./base/index.js";
 export * from "./metrics/index.js";
 export { dump, load, dumps, loads } from "./persistence/index.js";
 export * from "./preprocessing/index.js";
+export * from "./pipeline/index.js";
+export * from "./compose/index.js";
