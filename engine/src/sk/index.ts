@@ -18,3 +18,5 @@ export { dump, load, dumps, loads } from "./persistence/index.js";
 export * from "./preprocessing/index.js";
 export * from "./pipeline/index.js";
 export * from "./compose/index.js";
+export * from "./modelSelection/index.js";
+export * as stats from "./stats/index.js";
