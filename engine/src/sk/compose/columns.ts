@@ -4,6 +4,7 @@
  */
 import { Tensor } from "../../core/tensor.js";
 import { ValueError } from "../../core/errors.js";
+import { expected2d } from "../base/table.js";
 import { isFrameLike, type ArrayInput, type Cell, type CellMatrix, type FrameLike } from "../base/types.js";
 
 /** What selects a transformer's columns. */
@@ -25,7 +26,7 @@ export function columnsOf(X: ArrayInput): { count: number; names?: string[] } {
   }
   if (Array.isArray(X) && X.length && Array.isArray(X[0])) return { count: (X[0] as unknown[]).length };
   if (Array.isArray(X) && X.length === 0) return { count: 0 };
-  throw new ValueError("ColumnTransformer needs 2-D input (a data frame, a 2-D tensor or rows of values)");
+  throw expected2d(1);
 }
 
 /** Column indices picked by `sel`. Names need a data frame. */

@@ -1,7 +1,8 @@
 /** `TransformedTargetRegressor`: fits a regressor on a transformed target (e.g. log prices). */
 import { Tensor } from "../../core/tensor.js";
 import { ValueError } from "../../core/errors.js";
-import { BaseEstimator, checkIsFitted } from "../base/estimator.js";
+import type { BaseEstimator } from "../base/estimator.js";
+import { checkIsFitted } from "../base/estimator.js";
 import { RegressorMixin } from "../base/mixins.js";
 import { clone } from "../base/clone.js";
 import { estimatorClass, registerEstimator } from "../base/registry.js";

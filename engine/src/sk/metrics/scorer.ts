@@ -2,7 +2,7 @@
  * Scorers: a scorer is `(estimator, X, y) => number`, greater is better. Scoring strings are
  * scikit-learn's (`"neg_mean_squared_error"`, `"accuracy"`, `"f1"`, `"roc_auc"`, ...).
  */
-import { Tensor } from "../../core/tensor.js";
+import type { Tensor } from "../../core/tensor.js";
 import { ValueError } from "../../core/errors.js";
 import type { ArrayInput, TargetInput } from "../base/types.js";
 import { accuracyScore } from "./accuracy.js";

@@ -3,7 +3,7 @@
  * an integer seeds a fresh legacy `RandomState`, a `RandomState` is used as is. Because the
  * stream is NumPy's, seeded splits and samples reproduce scikit-learn's for the same seed.
  */
-import { Tensor } from "../../core/tensor.js";
+import type { Tensor } from "../../core/tensor.js";
 import { ValueError } from "../../core/errors.js";
 import * as npr from "../../np/random.js";
 

@@ -89,8 +89,6 @@ export abstract class BaseSearchCV extends BaseEstimator {
   refitTime_?: number;
   /** Number of folds. */
   nSplits_?: number;
-  /** The scorer(s) used. */
-  scorer_?: Scorer | Record<string, Scorer>;
   /** Whether several scorers were used. */
   multimetric_?: boolean;
 
@@ -167,7 +165,6 @@ export abstract class BaseSearchCV extends BaseEstimator {
     this.cvResults_ = this.results(cands, splits.length, fitT, scoreT, test, train, single);
     this.nSplits_ = splits.length;
     this.multimetric_ = !single;
-    this.scorer_ = single ? scorers.score : scorers;
     if (refitName !== null) {
       const key = single ? "rank_test_score" : `rank_test_${refitName}`;
       const ranks = Array.from((this.cvResults_[key] as Tensor).dataSync());
@@ -255,6 +252,12 @@ export abstract class BaseSearchCV extends BaseEstimator {
   inverseTransform(X: ArrayInput): unknown {
     return this.best("inverseTransform")(X);
   }
+  /** The scorer(s) used (rebuilt from `scoring`, so saved searches stay plain data). */
+  get scorer_(): Scorer | Record<string, Scorer> {
+    const { scorers, single } = scorersOf(this.scoring);
+    return single ? scorers.score : scorers;
+  }
+
   /** Score of the best estimator with the search's scorer. */
   score(X: ArrayInput, y?: TargetInput | null): number {
     checkIsFitted(this, "bestEstimator_");

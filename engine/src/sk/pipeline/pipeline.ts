@@ -1,5 +1,5 @@
 /** `Pipeline`: a chain of transformers ending in any estimator, used as one estimator. */
-import { Tensor } from "../../core/tensor.js";
+import type { Tensor } from "../../core/tensor.js";
 import { ValueError } from "../../core/errors.js";
 import { BaseEstimator, checkIsFitted, isEstimator } from "../base/estimator.js";
 import { fitTransformOf, type TransformerLike } from "../base/mixins.js";

@@ -76,7 +76,7 @@ export class PolynomialFeatures extends TransformerMixin {
         `degree must be a non-negative integer or [min, max] with min <= max; got ${JSON.stringify(this.degree)}`,
       );
     }
-    const t = this.validateData(X, { reset: true, allowNaN: true });
+    const t = this.validateData(X, { reset: true });
     const m = t.shape[1];
     const combos: number[][] = [];
     const start = typeof this.degree === "number" ? 0 : lo;
@@ -99,7 +99,7 @@ export class PolynomialFeatures extends TransformerMixin {
   /** The polynomial features. */
   transform(X: ArrayInput): Tensor {
     checkIsFitted(this, "powers_");
-    const t = this.validateData(X, { allowNaN: true });
+    const t = this.validateData(X);
     const [n, m] = t.shape;
     const d = matrixData(t);
     const combos =

@@ -132,7 +132,7 @@ class Geom extends Distribution {
   private one(rng: Rng): number {
     const p = this.p;
     // NumPy's legacy geometric: search for p >= 1/3, inversion below.
-    if (p >= 0.333333333333333333333333) {
+    if (p >= 1 / 3) {
       let x = 1;
       let prod = p;
       let sum = p;
