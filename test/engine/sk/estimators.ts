@@ -3,7 +3,8 @@
  * estimator: `make` builds it with typical options; `kind` picks the default data and the method
  * whose output must be deterministic and survive `sk.dump`/`sk.load`.
  */
-import { np, sk, Tensor } from "../../../engine/src/index.js";
+import type { Tensor } from "../../../engine/src/index.js";
+import { np, sk } from "../../../engine/src/index.js";
 
 /** A user-defined regressor (predicts a shrunk mean of y): exercises subclassing. */
 export class MeanRegressor extends sk.RegressorMixin {
