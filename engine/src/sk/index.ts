@@ -20,3 +20,4 @@ export * from "./pipeline/index.js";
 export * from "./compose/index.js";
 export * from "./modelSelection/index.js";
 export * as stats from "./stats/index.js";
+export * as datasets from "./datasets/index.js";
