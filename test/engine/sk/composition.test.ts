@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { np, sk, Tensor } from "../../../engine/src/index.js";
+import { np, pd, sk, Tensor } from "../../../engine/src/index.js";
 import { MajorityClassifier, MeanRegressor } from "./estimators.js";
 
 // A minimal frame with what sk reads from pd.DataFrame: columns, shape, col(name).
@@ -215,6 +215,9 @@ test("cross-validation and searches with nested names", () => {
   assert.deepEqual(res.param_standardscaler, [undefined, undefined, "passthrough"]);
   assert.ok("split2_train_score" in res && "mean_train_score" in res);
   assert.ok(search.bestEstimator_ instanceof sk.Pipeline);
+  const table = search.cvResultsFrame();
+  assert.deepEqual(table.shape, [3, Object.keys(res).length]);
+  assert.equal(table.col("params").toArray()[2], '{ meanregressor__shrink: 0, standardscaler: "passthrough" }');
   assert.ok(Math.abs(search.score(X, y) - (search.bestScore_ as number)) < 20);
   const labels = ["a", "b", "a", "a", "b", "a", "a", "b", "a", "a"];
   const Xc = rs.randn(10, 2);
@@ -264,4 +267,23 @@ test("sk.dump / sk.load to a file, user classes registered", () => {
       sk.loads('{"format":"tensorbook.sk","version":1,"estimator":{"class":"Nope","params":{},"state":{}}}'),
     /call sk\.registerEstimator\(Nope\)/,
   );
+});
+
+test("real pd.DataFrame inputs: splits keep frames, column transformers select by name", () => {
+  const df = new pd.DataFrame({
+    income: [1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5, 10.5],
+    rooms: [3, 4, null, 6, 7, 8, 9, 10, 11, 12],
+    ocean: ["A", "B", "A", "C", "B", "A", "A", "C", "B", "A"],
+  });
+  const [train, test] = sk.trainTestSplit(df, { testSize: 0.2, randomState: 42 });
+  assert.ok(train instanceof pd.DataFrame && test instanceof pd.DataFrame);
+  assert.deepEqual([train.shape, test.shape], [[8, 3], [2, 3]]);
+  const ct = sk.makeColumnTransformer([new sk.SimpleImputer({ strategy: "median" }), ["income", "rooms"]], [new sk.OneHotEncoder(), ["ocean"]]);
+  const out = ct.fitTransform(df) as Tensor;
+  assert.deepEqual(out.shape, [10, 5]);
+  assert.deepEqual(ct.getFeatureNamesOut(), ["simpleimputer__income", "simpleimputer__rooms", "onehotencoder__ocean_A", "onehotencoder__ocean_B", "onehotencoder__ocean_C"]);
+  assert.equal(out.item(2, 1), 8);
+  const scaler = new sk.StandardScaler().fit(df.get(["income"]));
+  assert.deepEqual(scaler.featureNamesIn_, ["income"]);
+  assert.throws(() => scaler.transform(df.get(["rooms"])), /The feature names should match those that were passed during fit/);
 });

@@ -20,6 +20,7 @@ import {
 } from "./parameter-grid.js";
 import type { RandomStateLike } from "./random.js";
 import { progress } from "./progress.js";
+import { DataFrame } from "../../pd/frame.js";
 
 /** Options shared by the searches. */
 export interface SearchOptions {
@@ -273,6 +274,28 @@ export abstract class BaseSearchCV extends BaseEstimator {
   get classes_(): Labels | undefined {
     return (this.bestEstimator_ as { classes_?: Labels } | undefined)?.classes_;
   }
+  /**
+   * `cvResults_` as a `pd.DataFrame` (what the book builds with `pd.DataFrame(cv_results_)`):
+   * settings are shown as text in `params` and `param_<name>` columns.
+   *
+   * @example
+   * ```ts
+   * search.cvResultsFrame().sortValues("rank_test_score").head();
+   * ```
+   */
+  cvResultsFrame(): DataFrame {
+    checkIsFitted(this, "cvResults_");
+    const cell = (v: unknown): string | number | boolean | null =>
+      v === undefined || v === null ? null : typeof v === "number" || typeof v === "string" || typeof v === "boolean" ? v : String(v);
+    const cols: Record<string, Tensor | (string | number | boolean | null)[]> = {};
+    for (const [k, v] of Object.entries(this.cvResults_ as CvResults)) {
+      if (v instanceof Tensor) cols[k] = v;
+      else if (k === "params") cols[k] = (v as Params[]).map((p) => `{ ${Object.entries(p).map(([n, x]) => `${n}: ${typeof x === "string" ? JSON.stringify(x) : String(x)}`).join(", ")} }`);
+      else cols[k] = v.map(cell);
+    }
+    return new DataFrame(cols);
+  }
+
   /** The wrapped estimator's type. */
   get estimatorType(): string | undefined {
     return (this.estimator as { estimatorType?: string } | undefined)?.estimatorType;
