@@ -8,7 +8,7 @@ import { ValueError } from "../../core/errors.js";
 import { readHost } from "../../core/host.js";
 import { isFrameLike, isSeriesLike, type ArrayInput, type Cell } from "./types.js";
 
-/** A numeric column (NaN = missing) or a string column (null = missing). */
+/** A numeric column (NaN = missing) or a string column (null = missing); treat values as read-only. */
 export type ColumnData = { kind: "num"; values: Float64Array } | { kind: "str"; values: (string | null)[] };
 
 /** Feature data as columns, with their names when the input was a data frame. */
@@ -17,6 +17,13 @@ export interface Table {
   readonly columns: ColumnData[];
   /** Column names from a data frame; undefined for arrays and tensors. */
   readonly names?: string[];
+}
+
+// What pd's Series.column offers for fast reads (read-only use: these may be shared buffers).
+interface ArrowColumnLike {
+  numbers?: () => Float64Array;
+  codes?: () => Int32Array;
+  dictionary?: () => readonly string[];
 }
 
 const STRING_DTYPES = new Set(["object", "category", "string", "str"]);
@@ -58,9 +65,17 @@ export function toTable(X: ArrayInput, what = "X"): Table {
     const names = [...X.columns];
     const columns = names.map((name): ColumnData => {
       const s = X.col(name);
+      const fast = (s as { column?: ArrowColumnLike }).column;
       if (STRING_DTYPES.has(s.dtype)) {
+        // pd's dictionary-encoded strings: decode through the dictionary once per category.
+        if (fast && typeof fast.codes === "function" && typeof fast.dictionary === "function") {
+          const dict = fast.dictionary();
+          return { kind: "str", values: Array.from(fast.codes(), (c) => (c < 0 ? null : dict[c])) };
+        }
         return { kind: "str", values: s.toArray().map((c) => (c === null ? null : String(c))) };
       }
+      // pd's numeric columns expose their float64 values (NaN for missing) without a copy.
+      if (fast && typeof fast.numbers === "function") return { kind: "num", values: fast.numbers() };
       return { kind: "num", values: Float64Array.from(s.toTensor().astype("float64").dataSync()) };
     });
     return { nRows: X.shape[0], columns, names };

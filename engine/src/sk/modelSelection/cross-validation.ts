@@ -57,6 +57,31 @@ export function scorersOf(scoring: Scoring): { scorers: Record<string, Scorer>; 
   };
 }
 
+/** The train and test parts of X and y for one split. */
+export interface SplitData {
+  Xtr: ArrayInput;
+  Xte: ArrayInput;
+  ytr: TargetInput | undefined;
+  yte: TargetInput | undefined;
+}
+
+/** Selects one split's rows (searches do it once per split and reuse it for every candidate). */
+export function splitData(
+  X: ArrayInput,
+  y: TargetInput | null | undefined,
+  train: Tensor,
+  test: Tensor,
+): SplitData {
+  const tr = train.dataSync();
+  const te = test.dataSync();
+  return {
+    Xtr: safeIndexing(X, tr),
+    Xte: safeIndexing(X, te),
+    ytr: y == null ? undefined : safeIndexing(y, tr),
+    yte: y == null ? undefined : safeIndexing(y, te),
+  };
+}
+
 /** One fold's fit and scores (shared with the searches). */
 export function fitAndScore(
   est: Fittable,
@@ -69,6 +94,7 @@ export function fitAndScore(
     returnTrainScore?: boolean;
     errorScore?: number | "raise";
     fitParams?: Record<string, unknown> | null;
+    split?: SplitData;
   },
 ): {
   test: Record<string, number>;
@@ -78,12 +104,7 @@ export function fitAndScore(
   estimator: Fittable;
   failed: boolean;
 } {
-  const tr = train.dataSync();
-  const te = test.dataSync();
-  const Xtr = safeIndexing(X, tr);
-  const Xte = safeIndexing(X, te);
-  const ytr = y == null ? undefined : safeIndexing(y, tr);
-  const yte = y == null ? undefined : safeIndexing(y, te);
+  const { Xtr, Xte, ytr, yte } = opts.split ?? splitData(X, y, train, test);
   const t0 = performance.now();
   try {
     est.fit(Xtr, ytr, ...(opts.fitParams ? [opts.fitParams] : []));
@@ -105,8 +126,22 @@ export function fitAndScore(
   }
   const fitTime = (performance.now() - t0) / 1000;
   const t1 = performance.now();
+  // As scikit-learn, a scorer that fails gives errorScore (with a warning) unless asked to raise.
   const score = (Xs: ArrayInput, ys: TargetInput | undefined): Record<string, number> =>
-    Object.fromEntries(Object.entries(scorers).map(([k, s]) => [k, s(est, Xs, ys as TargetInput)]));
+    Object.fromEntries(
+      Object.entries(scorers).map(([k, s]) => {
+        try {
+          return [k, s(est, Xs, ys as TargetInput)];
+        } catch (e) {
+          if (opts.errorScore === "raise") throw e;
+          const v = opts.errorScore ?? NaN;
+          console.warn(
+            `Scoring failed. The score on this train-test partition for these parameters will be set to ${v}. Details:\n${String(e)}`,
+          );
+          return [k, v];
+        }
+      }),
+    );
   const testScores = score(Xte, yte);
   const scoreTime = (performance.now() - t1) / 1000;
   const trainScores = opts.returnTrainScore ? score(Xtr, ytr) : undefined;

@@ -11,7 +11,7 @@ import { registerEstimator } from "../base/registry.js";
 import type { ArrayInput, Labels, TargetInput } from "../base/types.js";
 import type { Scorable, Scorer } from "../metrics/scorer.js";
 import { cvSplits, type CvInput } from "./check-cv.js";
-import { fitAndScore, scorersOf, type Scoring } from "./cross-validation.js";
+import { fitAndScore, scorersOf, splitData, type Scoring } from "./cross-validation.js";
 import {
   parameterGrid,
   parameterSampler,
@@ -111,6 +111,8 @@ export abstract class BaseSearchCV extends BaseEstimator {
       );
     const splits = cvSplits(this.cv, X, y, this.estimator);
     const cands = this.candidates();
+    // Every candidate uses the same folds: select each fold's rows once.
+    const parts = splits.map(([a, b]) => splitData(X, y, a, b));
     const total = cands.length * splits.length;
     const bar =
       this.verbose > 0
@@ -135,6 +137,7 @@ export abstract class BaseSearchCV extends BaseEstimator {
           returnTrainScore: this.returnTrainScore,
           errorScore: this.errorScore,
           fitParams,
+          split: parts[si],
         });
         ft.push(r.fitTime);
         st.push(r.scoreTime);
@@ -286,11 +289,21 @@ export abstract class BaseSearchCV extends BaseEstimator {
   cvResultsFrame(): DataFrame {
     checkIsFitted(this, "cvResults_");
     const cell = (v: unknown): string | number | boolean | null =>
-      v === undefined || v === null ? null : typeof v === "number" || typeof v === "string" || typeof v === "boolean" ? v : String(v);
+      v === undefined || v === null
+        ? null
+        : typeof v === "number" || typeof v === "string" || typeof v === "boolean"
+          ? v
+          : String(v);
     const cols: Record<string, Tensor | (string | number | boolean | null)[]> = {};
     for (const [k, v] of Object.entries(this.cvResults_ as CvResults)) {
       if (v instanceof Tensor) cols[k] = v;
-      else if (k === "params") cols[k] = (v as Params[]).map((p) => `{ ${Object.entries(p).map(([n, x]) => `${n}: ${typeof x === "string" ? JSON.stringify(x) : String(x)}`).join(", ")} }`);
+      else if (k === "params")
+        cols[k] = (v as Params[]).map(
+          (p) =>
+            `{ ${Object.entries(p)
+              .map(([n, x]) => `${n}: ${typeof x === "string" ? JSON.stringify(x) : String(x)}`)
+              .join(", ")} }`,
+        );
       else cols[k] = v.map(cell);
     }
     return new DataFrame(cols);
