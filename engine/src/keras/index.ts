@@ -1,15 +1,17 @@
 /**
- * `keras`: the Keras API. This file gathers the sub-namespaces.
+ * `keras`: Keras' API spelled the TypeScript way. This file gathers the sub-namespaces.
  *
  * @example
  * ```ts
  * import { keras } from "tensorbook";
+ * const [[xTrain, yTrain]] = keras.datasets.mnist.loadData();
  * const opt = new keras.optimizers.Adam({ learningRate: 1e-3 });
  * const loss = keras.losses.get("sparse_categorical_crossentropy");
  * ```
  */
 import "../tf/index.js";
 
+export * as datasets from "./datasets/index.js";
 export * as optimizers from "./optimizers/index.js";
 export * as losses from "./losses/index.js";
 export * as metrics from "./metrics/index.js";
