@@ -1,0 +1,159 @@
+/**
+ * `ElasticNet` and `Lasso`: least squares with an L1 (and L2) penalty, fitted by coordinate
+ * descent on centred data. scikit-learn's objective scales the data term by 1/(2n):
+ *
+ *     1/(2n)·‖y − Xw‖² + α·ρ·‖w‖₁ + ½·α·(1−ρ)·‖w‖²        (ρ = l1Ratio)
+ */
+import { ValueError } from "../../core/errors.js";
+import { toTensor } from "../../core/convert.js";
+import { Tensor } from "../../core/tensor.js";
+import { asMatrix, asSampleWeight, asTarget, type ArrayInput } from "../internal/matrix.js";
+import { checkRandomState, type RandomStateLike } from "../internal/random.js";
+import { centerData, interceptsFor, rescaleRows } from "./center.js";
+import { enetCoordinateDescent } from "./coordinate-descent.js";
+import { LinearRegressorBase } from "./linear-base.js";
+
+/** Options of {@link ElasticNet}. */
+export interface ElasticNetOptions {
+  /** Penalty strength (default 1). */
+  alpha?: number;
+  /** Mix of L1 in the penalty, 0…1 (default 0.5). */
+  l1Ratio?: number;
+  fitIntercept?: boolean;
+  /** Accepted for scikit-learn compatibility (the Gram matrix is never precomputed). */
+  precompute?: boolean;
+  /** Coordinate-descent sweeps at most (default 1000). */
+  maxIter?: number;
+  copyX?: boolean;
+  /** Tolerance on the duality gap, relative to ‖y‖² (default 1e-4). */
+  tol?: number;
+  /** Start from the previous `coef_`. */
+  warmStart?: boolean;
+  /** Constrain coefficients to be ≥ 0. */
+  positive?: boolean;
+  /** Seed for `selection: "random"`. */
+  randomState?: RandomStateLike;
+  /** Visit features in order (`cyclic`, default) or at random. */
+  selection?: "cyclic" | "random";
+}
+
+/** Options of {@link Lasso} (an elastic net with `l1Ratio` 1). */
+export type LassoOptions = Omit<ElasticNetOptions, "l1Ratio">;
+
+/**
+ * Linear regression with a combined L1 and L2 penalty.
+ *
+ * @example
+ * ```ts
+ * new sk.ElasticNet({ alpha: 0.1, l1Ratio: 0.5 }).fit(X, y).predict([[1.5]]); // array([1.54333232])
+ * ```
+ */
+export class ElasticNet extends LinearRegressorBase {
+  alpha: number;
+  l1Ratio: number;
+  fitIntercept: boolean;
+  precompute: boolean;
+  maxIter: number;
+  copyX: boolean;
+  tol: number;
+  warmStart: boolean;
+  positive: boolean;
+  randomState: RandomStateLike;
+  selection: "cyclic" | "random";
+  /** Sweeps run (a number for one target, one per target otherwise). */
+  nIter_?: number | Tensor;
+  /** Duality gap at the end, divided by n_samples (per target for 2-D y). */
+  dualGap_?: number | Tensor;
+
+  constructor(options: ElasticNetOptions = {}) {
+    super();
+    this.alpha = options.alpha ?? 1;
+    this.l1Ratio = options.l1Ratio ?? 0.5;
+    this.fitIntercept = options.fitIntercept ?? true;
+    this.precompute = options.precompute ?? false;
+    this.maxIter = options.maxIter ?? 1000;
+    this.copyX = options.copyX ?? true;
+    this.tol = options.tol ?? 1e-4;
+    this.warmStart = options.warmStart ?? false;
+    this.positive = options.positive ?? false;
+    this.randomState = options.randomState;
+    this.selection = options.selection ?? "cyclic";
+  }
+
+  /** Fits the coefficients; returns this. */
+  fit(X: ArrayInput, y: ArrayInput, sampleWeight?: ArrayInput): this {
+    if (!(this.alpha >= 0)) throw new ValueError(`alpha must be ≥ 0; got ${this.alpha}.`);
+    if (!(this.l1Ratio >= 0 && this.l1Ratio <= 1)) throw new ValueError(`l1Ratio must be in [0, 1]; got ${this.l1Ratio}.`);
+    if (this.selection !== "cyclic" && this.selection !== "random") {
+      throw new ValueError(`selection should be either 'random' or 'cyclic'; got '${String(this.selection)}'.`);
+    }
+    const M = asMatrix(X);
+    const Y = asTarget(y, M.rows);
+    let w = asSampleWeight(sampleWeight, M.rows);
+    const { rows: n, cols: d } = M;
+    if (w) {
+      // scikit-learn rescales weights to sum to n_samples, so alpha keeps its meaning.
+      let s = 0;
+      for (const v of w) s += v;
+      w = w.map((v) => (v * n) / s);
+    }
+    const off = centerData(M, Y, this.fitIntercept, w);
+    if (w) rescaleRows(M, Y, w);
+    const Xc = new Float64Array(n * d);
+    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) Xc[j * n + i] = M.data[i * d + j];
+    const l1 = this.alpha * this.l1Ratio * n;
+    const l2 = this.alpha * (1 - this.l1Ratio) * n;
+    const rng = this.selection === "random" ? checkRandomState(this.randomState) : null;
+    const prevW = this.warmStart && this.fit_ && this.fit_.d === d && this.fit_.k === Y.cols ? this.fit_.W : null;
+    const W = new Float64Array(Y.cols * d);
+    const iters: number[] = [];
+    const gaps: number[] = [];
+    for (let t = 0; t < Y.cols; t++) {
+      const yt = new Float64Array(n);
+      for (let i = 0; i < n; i++) yt[i] = Y.data[i * Y.cols + t];
+      const coef = prevW ? prevW.slice(t * d, (t + 1) * d) : new Float64Array(d);
+      const r = enetCoordinateDescent(
+        {
+          Xc,
+          n,
+          d,
+          y: yt,
+          l1,
+          l2,
+          maxIter: this.maxIter,
+          tol: this.tol,
+          positive: this.positive,
+          randomSeed: rng ? rng.randint(0, 0x7fffffff) : null,
+        },
+        coef,
+      );
+      if (r.gap > r.tolScaled) {
+        process.emitWarning(
+          `Objective did not converge. You might want to increase the number of iterations (maxIter), check the scale of the features or consider increasing regularisation. Duality gap: ${r.gap.toExponential(3)}, tolerance: ${r.tolScaled.toExponential(3)}`,
+          "ConvergenceWarning",
+        );
+      }
+      W.set(r.w, t * d);
+      iters.push(r.nIter);
+      gaps.push(r.gap / n);
+    }
+    this.setFit({ W, b: interceptsFor(W, Y.cols, off), k: Y.cols, d, is1d: Y.is1d });
+    this.nIter_ = Y.cols === 1 ? iters[0] : toTensor(iters, { dtype: "int32" });
+    this.dualGap_ = Y.cols === 1 ? gaps[0] : toTensor(gaps, { dtype: "float64" });
+    return this;
+  }
+}
+
+/**
+ * Linear regression with an L1 penalty: many coefficients become exactly zero.
+ *
+ * @example
+ * ```ts
+ * new sk.Lasso({ alpha: 0.1 }).fit(X, y).predict([[1.5]]); // array([1.53788174])
+ * ```
+ */
+export class Lasso extends ElasticNet {
+  constructor(options: LassoOptions = {}) {
+    super({ ...options, l1Ratio: 1 });
+  }
+}
