@@ -154,3 +154,8 @@ export function transpose(data: Float64Array, rows: number, cols: number): Float
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[j * rows + i] = data[i * cols + j];
   return out;
 }
+
+/** Any tensor-like as a flat float64 array (row-major). */
+export function asVector(v: ArrayInput): Float64Array {
+  return toF64(v instanceof Tensor ? v : toTensor(v));
+}

@@ -4,7 +4,8 @@
  * sampling) then run their own 32-bit xorshift (`our_rand_r`) from a seed drawn there. Copying
  * both lets seeded fits visit the samples in scikit-learn's order.
  */
-import { RandomState, randint } from "../../np/random.js";
+import type { Tensor } from "../../core/tensor.js";
+import { RandomState, permutation, randint } from "../../np/random.js";
 
 /** What `randomState` options accept. */
 export type RandomStateLike = number | RandomState | null | undefined;
@@ -15,10 +16,12 @@ export const MAX_INT = 2147483647;
 /** A generator that draws integers like NumPy's `randint(low, high)`. */
 export interface IntSource {
   randint(low: number, high?: number): number;
+  permutation(n: number): Tensor;
 }
 
 const globalSource: IntSource = {
   randint: (low, high) => randint(low, high) as number,
+  permutation: (n) => permutation(n),
 };
 
 /** scikit-learn's `check_random_state`: a seed makes a fresh `RandomState`, null means the global one. */

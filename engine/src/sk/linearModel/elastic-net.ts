@@ -12,6 +12,7 @@ import { checkRandomState, type RandomStateLike } from "../internal/random.js";
 import { centerData, interceptsFor, rescaleRows } from "./center.js";
 import { enetCoordinateDescent } from "./coordinate-descent.js";
 import { LinearRegressorBase } from "./linear-base.js";
+import { warn } from "../internal/warn.js";
 
 /** Options of {@link ElasticNet}. */
 export interface ElasticNetOptions {
@@ -128,7 +129,7 @@ export class ElasticNet extends LinearRegressorBase {
         coef,
       );
       if (r.gap > r.tolScaled) {
-        process.emitWarning(
+        warn(
           `Objective did not converge. You might want to increase the number of iterations (maxIter), check the scale of the features or consider increasing regularisation. Duality gap: ${r.gap.toExponential(3)}, tolerance: ${r.tolScaled.toExponential(3)}`,
           "ConvergenceWarning",
         );
