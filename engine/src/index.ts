@@ -12,3 +12,4 @@ export { Tensor, DISPLAY, type TensorLike, type MimeBundle } from "./core/tensor
 export type { DType } from "./core/dtype.js";
 export * as datasets from "./datasets/index.js";
 export { backendInfo, type BackendInfo } from "./backend-info.js";
+export * as sk from "./sk/index.js";
