@@ -16,3 +16,4 @@ export * from "./base/index.js";
 export * from "./metrics/index.js";
 export { dump, load, dumps, loads } from "./persistence/index.js";
 export * from "./preprocessing/index.js";
+export * from "./linearModel/index.js";

@@ -6,6 +6,8 @@
 import { toTensor } from "../../core/convert.js";
 import { ValueError } from "../../core/errors.js";
 import { Tensor, type TensorLike } from "../../core/tensor.js";
+import { checkTarget, type CheckTargetOptions } from "../base/validation.js";
+import type { TargetInput } from "../base/types.js";
 import { gemm } from "../../linalg/index.js";
 
 /** A row-major float64 matrix: `data.length === rows * cols`. */
@@ -15,56 +17,17 @@ export interface Matrix {
   cols: number;
 }
 
-/** Anything an estimator accepts as a feature matrix or target. */
-export type ArrayInput = TensorLike;
+/** Anything an estimator accepts as a feature matrix or target (tensors, nested arrays, data frames). */
+export type { ArrayInput } from "../base/types.js";
 
 function toF64(t: Tensor): Float64Array {
   const d = t.dataSync();
   return d instanceof Float64Array ? d : Float64Array.from(d);
 }
 
-function finiteCheck(data: Float64Array, what: string, allowNan = false): void {
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i];
-    if (v - v !== 0) {
-      if (v !== v) {
-        if (allowNan) continue;
-        throw new ValueError(
-          `Input ${what} contains NaN. Impute the missing values first (for example with sk.SimpleImputer) or drop those rows.`,
-        );
-      }
-      throw new ValueError(
-        `Input ${what} contains infinity or a value too large for dtype('float64'). Clip or rescale the data first.`,
-      );
-    }
-  }
-}
-
-/**
- * A 2-D feature matrix as float64 (a copy), rejecting 1-D input with scikit-learn's advice and
- * NaN/infinity with a hint.
- */
-export function asMatrix(X: ArrayInput, what = "X", opts: { allowNan?: boolean } = {}): Matrix {
-  const t = X instanceof Tensor ? X : toTensor(X);
-  if (t.ndim !== 2) {
-    if (t.ndim <= 1) {
-      throw new ValueError(
-        `Expected 2D array, got ${t.ndim === 0 ? "scalar array" : "1D array"} instead. Reshape your data either using ` +
-          "X.reshape(-1, 1) if your data has a single feature or X.reshape(1, -1) if it contains a single sample.",
-      );
-    }
-    throw new ValueError(`Found array with dim ${t.ndim}. Expected <= 2; reshape it to (n_samples, n_features).`);
-  }
-  const [rows, cols] = t.shape;
-  if (rows === 0) {
-    throw new ValueError(`Found array with 0 sample(s) (shape=(0, ${cols})) while a minimum of 1 is required.`);
-  }
-  if (cols === 0) {
-    throw new ValueError(`Found array with 0 feature(s) (shape=(${rows}, 0)) while a minimum of 1 is required.`);
-  }
-  const data = toF64(t);
-  finiteCheck(data, what, opts.allowNan);
-  return { data, rows, cols };
+/** A validated 2-D tensor (from `validateData`) as a float64 matrix the solvers may overwrite (a copy). */
+export function matrixOf(t: Tensor): Matrix {
+  return { data: toF64(t), rows: t.shape[0], cols: t.shape[1] };
 }
 
 /** A numeric target as float64: `y` 1-D gives one column and `is1d`; 2-D keeps its columns. */
@@ -72,25 +35,20 @@ export interface Target extends Matrix {
   is1d: boolean;
 }
 
-/** Converts a regression target (1-D or 2-D) to a float64 matrix (n_samples × n_targets). */
-export function asTarget(y: ArrayInput, nSamples: number): Target {
-  const t = y instanceof Tensor ? y : toTensor(y);
-  if (t.ndim !== 1 && t.ndim !== 2) {
-    throw new ValueError(`y must be 1-D or 2-D (n_samples[, n_targets]); got shape (${t.shape.join(", ")}).`);
-  }
+/** Checks and converts a regression target (1-D or 2-D) with `nSamples` rows. */
+export function asTarget(y: TargetInput, nSamples: number, opts: CheckTargetOptions = {}): Target {
+  const t = checkTarget(y, opts);
   const rows = t.shape[0];
   if (rows !== nSamples) {
     throw new ValueError(
       `Found input variables with inconsistent numbers of samples: [${nSamples}, ${rows}]. X and y need one row per sample.`,
     );
   }
-  const data = toF64(t);
-  finiteCheck(data, "y");
-  return { data, rows, cols: t.ndim === 1 ? 1 : t.shape[1], is1d: t.ndim === 1 };
+  return { data: toF64(t), rows, cols: t.ndim === 1 ? 1 : t.shape[1], is1d: t.ndim === 1 };
 }
 
 /** Sample weights as float64 (all ones when omitted), checked for length and sign. */
-export function asSampleWeight(w: ArrayInput | number | null | undefined, n: number): Float64Array | null {
+export function asSampleWeight(w: TensorLike | number | null | undefined, n: number): Float64Array | null {
   if (w === undefined || w === null) return null;
   if (typeof w === "number") return new Float64Array(n).fill(w);
   const t = w instanceof Tensor ? w : toTensor(w);
@@ -98,17 +56,10 @@ export function asSampleWeight(w: ArrayInput | number | null | undefined, n: num
   if (t.ndim !== 1 || d.length !== n) {
     throw new ValueError(`sample_weight.shape == (${t.shape.join(", ")}), expected (${n},): one weight per sample.`);
   }
-  finiteCheck(d, "sample_weight");
-  return d;
-}
-
-/** Checks the feature count at predict time against the one seen in `fit`. */
-export function checkFeatures(X: Matrix, nFeatures: number, name: string): void {
-  if (X.cols !== nFeatures) {
-    throw new ValueError(
-      `X has ${X.cols} features, but ${name} is expecting ${nFeatures} features as input.`,
-    );
+  for (const v of d) {
+    if (!Number.isFinite(v)) throw new ValueError("sample_weight contains NaN or infinity; weights must be finite.");
   }
+  return d;
 }
 
 /** A float64 tensor over `data` (adopted, not copied). */
@@ -156,6 +107,6 @@ export function transpose(data: Float64Array, rows: number, cols: number): Float
 }
 
 /** Any tensor-like as a flat float64 array (row-major). */
-export function asVector(v: ArrayInput): Float64Array {
+export function asVector(v: TensorLike): Float64Array {
   return toF64(v instanceof Tensor ? v : toTensor(v));
 }

@@ -7,7 +7,9 @@
 import { ValueError } from "../../core/errors.js";
 import { toTensor } from "../../core/convert.js";
 import { Tensor } from "../../core/tensor.js";
-import { asMatrix, asSampleWeight, asTarget, type ArrayInput } from "../internal/matrix.js";
+import { registerEstimator } from "../base/registry.js";
+import type { ArrayInput, TargetInput } from "../base/types.js";
+import { asSampleWeight, asTarget, matrixOf } from "../internal/matrix.js";
 import { checkRandomState, type RandomStateLike } from "../internal/random.js";
 import { centerData, interceptsFor, rescaleRows } from "./center.js";
 import { enetCoordinateDescent } from "./coordinate-descent.js";
@@ -50,47 +52,55 @@ export type LassoOptions = Omit<ElasticNetOptions, "l1Ratio">;
  * ```
  */
 export class ElasticNet extends LinearRegressorBase {
-  alpha: number;
-  l1Ratio: number;
-  fitIntercept: boolean;
-  precompute: boolean;
-  maxIter: number;
-  copyX: boolean;
-  tol: number;
-  warmStart: boolean;
-  positive: boolean;
-  randomState: RandomStateLike;
-  selection: "cyclic" | "random";
+  static defaults: Record<string, unknown> = {
+    alpha: 1,
+    l1Ratio: 0.5,
+    fitIntercept: true,
+    precompute: false,
+    maxIter: 1000,
+    copyX: true,
+    tol: 1e-4,
+    warmStart: false,
+    positive: false,
+    randomState: null,
+    selection: "cyclic",
+  };
+  declare alpha: number;
+  declare l1Ratio: number;
+  declare fitIntercept: boolean;
+  declare precompute: boolean;
+  declare maxIter: number;
+  declare copyX: boolean;
+  declare tol: number;
+  declare warmStart: boolean;
+  declare positive: boolean;
+  declare randomState: RandomStateLike;
+  declare selection: "cyclic" | "random";
   /** Sweeps run (a number for one target, one per target otherwise). */
   nIter_?: number | Tensor;
   /** Duality gap at the end, divided by n_samples (per target for 2-D y). */
   dualGap_?: number | Tensor;
 
   constructor(options: ElasticNetOptions = {}) {
-    super();
-    this.alpha = options.alpha ?? 1;
-    this.l1Ratio = options.l1Ratio ?? 0.5;
-    this.fitIntercept = options.fitIntercept ?? true;
-    this.precompute = options.precompute ?? false;
-    this.maxIter = options.maxIter ?? 1000;
-    this.copyX = options.copyX ?? true;
-    this.tol = options.tol ?? 1e-4;
-    this.warmStart = options.warmStart ?? false;
-    this.positive = options.positive ?? false;
-    this.randomState = options.randomState;
-    this.selection = options.selection ?? "cyclic";
+    super(options);
+  }
+
+  /** The L1 share of the penalty (Lasso fixes it at 1). */
+  protected mix(): number {
+    return this.l1Ratio;
   }
 
   /** Fits the coefficients; returns this. */
-  fit(X: ArrayInput, y: ArrayInput, sampleWeight?: ArrayInput): this {
+  fit(X: ArrayInput, y: TargetInput, sampleWeight?: ArrayInput | null): this {
+    const rho = this.mix();
     if (!(this.alpha >= 0)) throw new ValueError(`alpha must be ≥ 0; got ${this.alpha}.`);
-    if (!(this.l1Ratio >= 0 && this.l1Ratio <= 1)) throw new ValueError(`l1Ratio must be in [0, 1]; got ${this.l1Ratio}.`);
+    if (!(rho >= 0 && rho <= 1)) throw new ValueError(`l1Ratio must be in [0, 1]; got ${rho}.`);
     if (this.selection !== "cyclic" && this.selection !== "random") {
       throw new ValueError(`selection should be either 'random' or 'cyclic'; got '${String(this.selection)}'.`);
     }
-    const M = asMatrix(X);
-    const Y = asTarget(y, M.rows);
-    let w = asSampleWeight(sampleWeight, M.rows);
+    const M = matrixOf(this.validateData(X, { reset: true }));
+    const Y = asTarget(y, M.rows, { estimator: this.constructor.name });
+    let w = asSampleWeight(sampleWeight as Tensor | null | undefined, M.rows);
     const { rows: n, cols: d } = M;
     if (w) {
       // scikit-learn rescales weights to sum to n_samples, so alpha keeps its meaning.
@@ -102,10 +112,10 @@ export class ElasticNet extends LinearRegressorBase {
     if (w) rescaleRows(M, Y, w);
     const Xc = new Float64Array(n * d);
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) Xc[j * n + i] = M.data[i * d + j];
-    const l1 = this.alpha * this.l1Ratio * n;
-    const l2 = this.alpha * (1 - this.l1Ratio) * n;
+    const l1 = this.alpha * rho * n;
+    const l2 = this.alpha * (1 - rho) * n;
     const rng = this.selection === "random" ? checkRandomState(this.randomState) : null;
-    const prevW = this.warmStart && this.fit_ && this.fit_.d === d && this.fit_.k === Y.cols ? this.fit_.W : null;
+    const prevW = this.warmStart && this.linear_ && this.linear_.d === d && this.linear_.k === Y.cols ? this.linear_.W : null;
     const W = new Float64Array(Y.cols * d);
     const iters: number[] = [];
     const gaps: number[] = [];
@@ -154,7 +164,18 @@ export class ElasticNet extends LinearRegressorBase {
  * ```
  */
 export class Lasso extends ElasticNet {
+  static override defaults: Record<string, unknown> = Object.fromEntries(
+    Object.entries(ElasticNet.defaults).filter(([k]) => k !== "l1Ratio"),
+  );
+
   constructor(options: LassoOptions = {}) {
-    super({ ...options, l1Ratio: 1 });
+    super(options);
+  }
+
+  protected override mix(): number {
+    return 1;
   }
 }
+
+registerEstimator(ElasticNet);
+registerEstimator(Lasso);

@@ -4,35 +4,34 @@
  * positive class when the score is > 0 or the arg-max class otherwise, and `score` is accuracy.
  */
 import type { Tensor } from "../../core/tensor.js";
-import { requireFitted } from "../internal/fitted.js";
-import { classCount, decodeLabels, type Classes, type LabelInput } from "../internal/labels.js";
-import { asMatrix, checkFeatures, linearPredict, tensor, type ArrayInput } from "../internal/matrix.js";
-import { accuracy } from "../internal/scores.js";
+import { checkIsFitted } from "../base/estimator.js";
+import { ClassifierMixin } from "../base/mixins.js";
+import type { ArrayInput, Labels } from "../base/types.js";
+import { classCount, decodeLabels } from "../internal/labels.js";
+import { linearPredict, matrixOf, tensor } from "../internal/matrix.js";
 
 /** Base of the linear classifiers. */
-export abstract class LinearClassifierBase {
+export abstract class LinearClassifierBase extends ClassifierMixin {
   /** The class labels, sorted. */
-  classes_?: Classes;
+  classes_?: Labels;
   /** Coefficients `(1, n_features)` for two classes, `(n_classes, n_features)` otherwise. */
   coef_?: Tensor;
   /** Intercepts `(1,)` or `(n_classes,)`. */
   intercept_?: Tensor;
-  nFeaturesIn_?: number;
-  protected lin_?: { W: Float64Array; b: Float64Array; k: number; d: number };
+  /** @internal The fitted hyperplanes (saved by `sk.dump`). */
+  lin_?: { W: Float64Array; b: Float64Array; k: number; d: number };
 
   protected setLinear(W: Float64Array, b: Float64Array, k: number, d: number): void {
     this.lin_ = { W: W.slice(), b: b.slice(), k, d };
     this.coef_ = tensor(W.slice(), [k, d]);
     this.intercept_ = tensor(b.slice(), [k]);
-    this.nFeaturesIn_ = d;
   }
 
   /** Raw scores as a flat row-major array and their column count. */
   protected scores(X: ArrayInput): { s: Float64Array; n: number; k: number } {
-    requireFitted(this, "coef_");
+    checkIsFitted(this, "coef_");
     const L = this.lin_ as { W: Float64Array; b: Float64Array; k: number; d: number };
-    const M = asMatrix(X);
-    checkFeatures(M, L.d, this.constructor.name);
+    const M = matrixOf(this.validateData(X));
     return { s: linearPredict(M, L.W, L.k, L.b), n: M.rows, k: L.k };
   }
 
@@ -57,7 +56,7 @@ export abstract class LinearClassifierBase {
    * clf.predict(X.get(":3"));
    * ```
    */
-  predict(X: ArrayInput): Tensor | string[] {
+  predict(X: ArrayInput): Labels {
     const { s, n, k } = this.scores(X);
     const codes = new Int32Array(n);
     if (k === 1) for (let i = 0; i < n; i++) codes[i] = s[i] > 0 ? 1 : 0;
@@ -68,12 +67,7 @@ export abstract class LinearClassifierBase {
         codes[i] = best;
       }
     }
-    return decodeLabels(this.classes_ as Classes, codes);
-  }
-
-  /** Mean accuracy on the given data. */
-  score(X: ArrayInput, y: LabelInput, sampleWeight?: ArrayInput): number {
-    return accuracy(this.predict(X), y, sampleWeight);
+    return decodeLabels(this.classes_ as Labels, codes);
   }
 
   /** One-vs-rest probabilities from sigmoids of the scores, rows normalised (scikit-learn's `_predict_proba_lr`). */
@@ -98,7 +92,7 @@ export abstract class LinearClassifierBase {
 
   /** Number of classes seen in `fit`. */
   protected get nClasses(): number {
-    return classCount(this.classes_ as Classes);
+    return classCount(this.classes_ as Labels);
   }
 }
 

@@ -4,7 +4,9 @@
  */
 import type { Tensor } from "../../core/tensor.js";
 import { lstsq } from "../../linalg/index.js";
-import { asMatrix, asSampleWeight, asTarget, tensor, transpose, type ArrayInput } from "../internal/matrix.js";
+import { registerEstimator } from "../base/registry.js";
+import type { ArrayInput, TargetInput } from "../base/types.js";
+import { asSampleWeight, asTarget, matrixOf, tensor, transpose } from "../internal/matrix.js";
 import { centerData, interceptsFor, rescaleRows } from "./center.js";
 import { LinearRegressorBase } from "./linear-base.js";
 import { nnlsColumns } from "./nnls.js";
@@ -27,33 +29,30 @@ export interface LinearRegressionOptions {
  * @example
  * ```ts
  * const lin = new sk.LinearRegression().fit(X, y);
- * lin.intercept_; // 4.2150961...
- * lin.coef_;      // array([2.77011339])
+ * lin.intercept_; // array([4.21509616])
+ * lin.coef_;      // array([[2.77011339]])
  * ```
  */
 export class LinearRegression extends LinearRegressorBase {
-  fitIntercept: boolean;
-  copyX: boolean;
-  nJobs: number | null;
-  positive: boolean;
+  static defaults = { fitIntercept: true, copyX: true, nJobs: null, positive: false };
+  declare fitIntercept: boolean;
+  declare copyX: boolean;
+  declare nJobs: number | null;
+  declare positive: boolean;
   /** Rank of the (centred) X. */
   rank_?: number;
   /** Singular values of the (centred) X. */
   singular_?: Tensor;
 
   constructor(options: LinearRegressionOptions = {}) {
-    super();
-    this.fitIntercept = options.fitIntercept ?? true;
-    this.copyX = options.copyX ?? true;
-    this.nJobs = options.nJobs ?? null;
-    this.positive = options.positive ?? false;
+    super(options);
   }
 
   /** Fits the coefficients; returns this. `sampleWeight` gives weighted least squares. */
-  fit(X: ArrayInput, y: ArrayInput, sampleWeight?: ArrayInput): this {
-    const M = asMatrix(X);
-    const Y = asTarget(y, M.rows);
-    const w = asSampleWeight(sampleWeight, M.rows);
+  fit(X: ArrayInput, y: TargetInput, sampleWeight?: ArrayInput | null): this {
+    const M = matrixOf(this.validateData(X, { reset: true }));
+    const Y = asTarget(y, M.rows, { estimator: "LinearRegression" });
+    const w = asSampleWeight(sampleWeight as Tensor | null | undefined, M.rows);
     const off = centerData(M, Y, this.fitIntercept, w);
     if (w) rescaleRows(M, Y, w);
     let W: Float64Array;
@@ -72,3 +71,5 @@ export class LinearRegression extends LinearRegressorBase {
     return this;
   }
 }
+
+registerEstimator(LinearRegression);

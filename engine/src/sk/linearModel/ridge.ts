@@ -6,7 +6,9 @@ import { ValueError } from "../../core/errors.js";
 import { toTensor } from "../../core/convert.js";
 import { Tensor } from "../../core/tensor.js";
 import { LinAlgError } from "../../linalg/index.js";
-import { asMatrix, asSampleWeight, asTarget, type ArrayInput } from "../internal/matrix.js";
+import { registerEstimator } from "../base/registry.js";
+import type { ArrayInput, TargetInput } from "../base/types.js";
+import { asSampleWeight, asTarget, matrixOf } from "../internal/matrix.js";
 import { checkRandomState, MAX_INT, type RandomStateLike } from "../internal/random.js";
 import { centerData, interceptsFor, rescaleRows } from "./center.js";
 import { LinearRegressorBase } from "./linear-base.js";
@@ -42,33 +44,35 @@ export interface RidgeOptions {
  * ```
  */
 export class Ridge extends LinearRegressorBase {
-  alpha: number | readonly number[] | Tensor;
-  fitIntercept: boolean;
-  copyX: boolean;
-  maxIter: number | null;
-  tol: number;
-  solver: RidgeSolver;
-  positive: boolean;
-  randomState: RandomStateLike;
+  static defaults = {
+    alpha: 1,
+    fitIntercept: true,
+    copyX: true,
+    maxIter: null,
+    tol: 1e-4,
+    solver: "auto",
+    positive: false,
+    randomState: null,
+  };
+  declare alpha: number | readonly number[] | Tensor;
+  declare fitIntercept: boolean;
+  declare copyX: boolean;
+  declare maxIter: number | null;
+  declare tol: number;
+  declare solver: RidgeSolver;
+  declare positive: boolean;
+  declare randomState: RandomStateLike;
   /** Epochs run by `sag` per target (null for the direct solvers). */
   nIter_?: Tensor | null;
   /** The solver that ran (scikit-learn 1.2 picks `cholesky` for `auto` on dense data). */
   solver_?: string;
 
   constructor(options: RidgeOptions = {}) {
-    super();
-    this.alpha = options.alpha ?? 1;
-    this.fitIntercept = options.fitIntercept ?? true;
-    this.copyX = options.copyX ?? true;
-    this.maxIter = options.maxIter ?? null;
-    this.tol = options.tol ?? 1e-4;
-    this.solver = options.solver ?? "auto";
-    this.positive = options.positive ?? false;
-    this.randomState = options.randomState;
+    super(options);
   }
 
   /** Fits the coefficients; returns this. */
-  fit(X: ArrayInput, y: ArrayInput, sampleWeight?: ArrayInput): this {
+  fit(X: ArrayInput, y: TargetInput, sampleWeight?: ArrayInput | null): this {
     const solvers: readonly string[] = ["auto", "cholesky", "svd", "sag"];
     if (!solvers.includes(this.solver)) {
       throw new ValueError(`Ridge solver must be one of ${solvers.map((s) => `'${s}'`).join(", ")}; got '${this.solver}'.`);
@@ -76,9 +80,9 @@ export class Ridge extends LinearRegressorBase {
     if (this.positive) {
       throw new ValueError("Ridge(positive=true) needs the 'lbfgs' solver, which Tensorbook does not offer; use Lasso({ positive: true }) or LinearRegression({ positive: true }).");
     }
-    const M = asMatrix(X);
-    const Y = asTarget(y, M.rows);
-    const w = asSampleWeight(sampleWeight, M.rows);
+    const M = matrixOf(this.validateData(X, { reset: true }));
+    const Y = asTarget(y, M.rows, { estimator: "Ridge" });
+    const w = asSampleWeight(sampleWeight as Tensor | null | undefined, M.rows);
     const alphas = this.alphaPerTarget(Y.cols);
     const off = centerData(M, Y, this.fitIntercept, w);
     let solver = this.solver === "auto" ? "cholesky" : this.solver;
@@ -132,3 +136,5 @@ export class Ridge extends LinearRegressorBase {
     return Float64Array.from(list);
   }
 }
+
+registerEstimator(Ridge);

@@ -44,7 +44,7 @@ export interface BaseSgdOptions {
   average?: boolean | number;
 }
 
-/** The option values with scikit-learn's defaults filled in. */
+/** The hyperparameters the SGD loop reads. */
 export interface SgdParams {
   penalty: SgdPenalty;
   alpha: number;
@@ -66,29 +66,24 @@ export interface SgdParams {
   average: boolean | number;
 }
 
-/** Fills defaults; `lr`, `eta0`, `powerT` differ between classifier and regressor. */
-export function sgdDefaults(o: BaseSgdOptions, lr: LearningRate, eta0: number, powerT: number): SgdParams {
-  return {
-    penalty: o.penalty === undefined ? "l2" : o.penalty,
-    alpha: o.alpha ?? 1e-4,
-    l1Ratio: o.l1Ratio ?? 0.15,
-    fitIntercept: o.fitIntercept ?? true,
-    maxIter: o.maxIter ?? 1000,
-    tol: o.tol === undefined ? 1e-3 : o.tol,
-    shuffle: o.shuffle ?? true,
-    verbose: o.verbose ?? 0,
-    epsilon: o.epsilon ?? 0.1,
-    randomState: o.randomState,
-    learningRate: lr,
-    eta0: o.eta0 ?? eta0,
-    powerT: o.powerT ?? powerT,
-    earlyStopping: o.earlyStopping ?? false,
-    validationFraction: o.validationFraction ?? 0.1,
-    nIterNoChange: o.nIterNoChange ?? 5,
-    warmStart: o.warmStart ?? false,
-    average: o.average ?? false,
-  };
-}
+/** The defaults every SGD estimator shares (scikit-learn's values). */
+export const SGD_DEFAULTS = {
+  penalty: "l2",
+  alpha: 1e-4,
+  l1Ratio: 0.15,
+  fitIntercept: true,
+  maxIter: 1000,
+  tol: 1e-3,
+  shuffle: true,
+  verbose: 0,
+  epsilon: 0.1,
+  randomState: null,
+  earlyStopping: false,
+  validationFraction: 0.1,
+  nIterNoChange: 5,
+  warmStart: false,
+  average: false,
+} as const;
 
 /** The penalty code, rejecting unknown names. */
 export function penaltyCode(p: SgdPenalty | "none"): Penalty {

@@ -4,15 +4,11 @@
  * each with its own seed drawn as scikit-learn draws it, so seeded fits match scikit-learn.
  */
 import { ValueError } from "../../../core/errors.js";
-import type { Tensor } from "../../../core/tensor.js";
-import {
-  classValues,
-  codesFor,
-  encodeLabels,
-  type Classes,
-  type LabelInput,
-} from "../../internal/labels.js";
-import { asMatrix, asSampleWeight, asVector, tensor, type ArrayInput, type Matrix } from "../../internal/matrix.js";
+import type { Tensor, TensorLike } from "../../../core/tensor.js";
+import { registerEstimator } from "../../base/registry.js";
+import type { ArrayInput, Labels, TargetInput } from "../../base/types.js";
+import { codesFor, encodeTarget, labelValues, sameLabels } from "../../internal/labels.js";
+import { asSampleWeight, asVector, matrixOf, tensor, type Matrix } from "../../internal/matrix.js";
 import { checkRandomState, MAX_INT, type RandomStateLike } from "../../internal/random.js";
 import { validationMask } from "../../internal/split.js";
 import { warn } from "../../internal/warn.js";
@@ -23,7 +19,7 @@ import {
   averageStart,
   penaltyCode,
   scheduleCode,
-  sgdDefaults,
+  SGD_DEFAULTS,
   validateSgd,
   type BaseSgdOptions,
   type LearningRate,
@@ -66,65 +62,53 @@ interface State {
  * ```
  */
 export class SGDClassifier extends LinearClassifierBase implements SgdParams {
-  loss: ClassificationLoss;
-  penalty: SgdPenalty;
-  alpha: number;
-  l1Ratio: number;
-  fitIntercept: boolean;
-  maxIter: number;
-  tol: number | null;
-  shuffle: boolean;
-  verbose: number;
-  epsilon: number;
-  randomState: RandomStateLike;
-  learningRate: LearningRate;
-  eta0: number;
-  powerT: number;
-  earlyStopping: boolean;
-  validationFraction: number;
-  nIterNoChange: number;
-  warmStart: boolean;
-  average: boolean | number;
-  classWeight: ClassWeight;
-  nJobs: number | null;
+  static defaults: Record<string, unknown> = {
+    ...SGD_DEFAULTS,
+    loss: "hinge",
+    learningRate: "optimal",
+    eta0: 0,
+    powerT: 0.5,
+    classWeight: null,
+    nJobs: null,
+  };
+  declare loss: ClassificationLoss;
+  declare penalty: SgdPenalty;
+  declare alpha: number;
+  declare l1Ratio: number;
+  declare fitIntercept: boolean;
+  declare maxIter: number;
+  declare tol: number | null;
+  declare shuffle: boolean;
+  declare verbose: number;
+  declare epsilon: number;
+  declare randomState: RandomStateLike;
+  declare learningRate: LearningRate;
+  declare eta0: number;
+  declare powerT: number;
+  declare earlyStopping: boolean;
+  declare validationFraction: number;
+  declare nIterNoChange: number;
+  declare warmStart: boolean;
+  declare average: boolean | number;
+  declare classWeight: ClassWeight;
+  declare nJobs: number | null;
   /** Epochs run (the maximum over the one-vs-rest problems). */
   nIter_?: number;
   /** Weight updates done plus one. */
   t_?: number;
-  protected st?: State;
+  /** @internal Plain and averaged weights of every binary problem (saved by `sk.dump`). */
+  sgd_?: State;
 
   constructor(options: SGDClassifierOptions = {}) {
-    super();
-    const p = sgdDefaults(options, options.learningRate ?? "optimal", 0, 0.5);
-    this.loss = options.loss ?? "hinge";
-    this.penalty = p.penalty;
-    this.alpha = p.alpha;
-    this.l1Ratio = p.l1Ratio;
-    this.fitIntercept = p.fitIntercept;
-    this.maxIter = p.maxIter;
-    this.tol = p.tol;
-    this.shuffle = p.shuffle;
-    this.verbose = p.verbose;
-    this.epsilon = p.epsilon;
-    this.randomState = p.randomState;
-    this.learningRate = p.learningRate;
-    this.eta0 = p.eta0;
-    this.powerT = p.powerT;
-    this.earlyStopping = p.earlyStopping;
-    this.validationFraction = p.validationFraction;
-    this.nIterNoChange = p.nIterNoChange;
-    this.warmStart = p.warmStart;
-    this.average = p.average;
-    this.classWeight = options.classWeight ?? null;
-    this.nJobs = options.nJobs ?? null;
+    super(options);
   }
 
   /** Fits for up to `maxIter` epochs (from the previous solution with `warmStart`); returns this. */
-  fit(X: ArrayInput, y: LabelInput, options: SGDFitOptions = {}): this {
+  fit(X: ArrayInput, y: TargetInput, options: SGDFitOptions = {}): this {
     validateSgd(this, false);
-    const enc = encodeLabels(y);
-    const prev = this.warmStart ? this.st : undefined;
-    this.st = undefined;
+    const enc = encodeTarget(y);
+    const prev = this.warmStart ? this.sgd_ : undefined;
+    this.sgd_ = undefined;
     this.classes_ = enc.classes;
     this.t_ = 1;
     this.partial(X, enc.codes, this.maxIter, options.sampleWeight, options.coefInit, options.interceptInit, prev);
@@ -145,19 +129,20 @@ export class SGDClassifier extends LinearClassifierBase implements SgdParams {
    * clf.partialFit(Xbatch, yBatch, [0, 1, 2]);
    * ```
    */
-  partialFit(X: ArrayInput, y: LabelInput, classes?: LabelInput, sampleWeight?: ArrayInput): this {
-    if (!this.st) {
+  partialFit(X: ArrayInput, y: TargetInput, classes?: TargetInput, sampleWeight?: TensorLike | null): this {
+    if (!this.sgd_) {
       validateSgd(this, true);
       if (classes === undefined) throw new ValueError("classes must be passed on the first call to partial_fit.");
-      this.classes_ = encodeLabels(classes).classes;
+      this.classes_ = encodeTarget(classes).classes;
     } else if (classes !== undefined) {
-      const given = classValues(encodeLabels(classes).classes);
-      const known = classValues(this.classes_ as Classes);
-      if (given.length !== known.length || given.some((v, i) => v !== known[i])) {
-        throw new ValueError(`\`classes=[${given.join(", ")}]\` is not the same as on last call to partial_fit, was: [${known.join(", ")}]`);
+      const given = encodeTarget(classes).classes;
+      if (!sameLabels(given, this.classes_ as Labels)) {
+        throw new ValueError(
+          `classes=[${labelValues(given).join(", ")}] is not the same as on last call to partial_fit, was: [${labelValues(this.classes_ as Labels).join(", ")}]`,
+        );
       }
     }
-    return this.partial(X, codesFor(this.classes_ as Classes, y), 1, sampleWeight);
+    return this.partial(X, codesFor(this.classes_ as Labels, y), 1, sampleWeight);
   }
 
   /**
@@ -209,29 +194,23 @@ export class SGDClassifier extends LinearClassifierBase implements SgdParams {
       for (let c = 0; c < k; c++) out[c] = codes.length / (k * counts[c]);
       return out;
     }
-    const labels = classValues(this.classes_ as Classes);
-    labels.forEach((l, c) => {
-      const key = String(l === 1 && this.isBoolClasses() ? "true" : l === 0 && this.isBoolClasses() ? "false" : l);
+    labelValues(this.classes_ as Labels).forEach((l, c) => {
+      const key = String(l);
       if (key in cw) out[c] = cw[key];
     });
     return out;
-  }
-
-  private isBoolClasses(): boolean {
-    const c = this.classes_;
-    return !Array.isArray(c) && (c as Tensor).dtype === "bool";
   }
 
   private partial(
     X: ArrayInput,
     codes: Int32Array,
     maxIter: number,
-    sampleWeight: ArrayInput | undefined,
-    coefInit?: ArrayInput,
-    interceptInit?: ArrayInput | number,
+    sampleWeight: TensorLike | null | undefined,
+    coefInit?: TensorLike,
+    interceptInit?: TensorLike,
     prev?: State,
   ): this {
-    const M = asMatrix(X);
+    const M = matrixOf(this.validateData(X, { reset: !this.sgd_ || coefInit !== undefined }));
     const n = M.rows;
     if (codes.length !== n) {
       throw new ValueError(`Found input variables with inconsistent numbers of samples: [${n}, ${codes.length}].`);
@@ -242,7 +221,7 @@ export class SGDClassifier extends LinearClassifierBase implements SgdParams {
     const sw = asSampleWeight(sampleWeight, n) ?? new Float64Array(n).fill(1);
     const cw = this.classWeights(codes, nClasses);
     const avgStart = averageStart(this.average);
-    if (!this.st || coefInit !== undefined) {
+    if (!this.sgd_ || coefInit !== undefined) {
       const coef = coefInit !== undefined ? asVector(coefInit) : prev && prev.d === M.cols && prev.k === k ? prev.coef.slice() : new Float64Array(k * M.cols);
       if (coef.length !== k * M.cols) throw new ValueError("Provided ``coef_`` does not match dataset.");
       const intercept =
@@ -254,7 +233,7 @@ export class SGDClassifier extends LinearClassifierBase implements SgdParams {
             ? prev.intercept.slice()
             : new Float64Array(k);
       if (intercept.length !== k) throw new ValueError("Provided intercept_init does not match dataset.");
-      this.st = {
+      this.sgd_ = {
         coef,
         intercept,
         avg: avgStart > 0 ? new Float64Array(k * M.cols) : null,
@@ -262,11 +241,11 @@ export class SGDClassifier extends LinearClassifierBase implements SgdParams {
         k,
         d: M.cols,
       };
-    } else if (this.st.d !== M.cols) {
-      throw new ValueError(`Number of features ${M.cols} does not match previous data ${this.st.d}.`);
+    } else if (this.sgd_.d !== M.cols) {
+      throw new ValueError(`Number of features ${M.cols} does not match previous data ${this.sgd_.d}.`);
     }
     this.t_ ??= 1;
-    const st = this.st;
+    const st = this.sgd_;
     let nIter = 0;
     if (k === 1) {
       nIter = this.fitBinary(M, codes, 1, 0, sw, cw[1], cw[0], maxIter, this.randomState, null);
@@ -300,7 +279,7 @@ export class SGDClassifier extends LinearClassifierBase implements SgdParams {
     randomState: RandomStateLike,
     mask: Uint8Array | null,
   ): number {
-    const st = this.st as State;
+    const st = this.sgd_ as State;
     const n = M.rows;
     const d = M.cols;
     const y = new Float64Array(n);
@@ -370,3 +349,5 @@ function binaryAccuracy(
     return hit / tot;
   };
 }
+
+registerEstimator(SGDClassifier);

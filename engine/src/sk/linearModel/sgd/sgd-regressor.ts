@@ -3,20 +3,22 @@
  * (squared error by default) with an L2, L1 or elastic-net penalty.
  */
 import { ValueError } from "../../../core/errors.js";
-import type { Tensor } from "../../../core/tensor.js";
-import { requireFitted } from "../../internal/fitted.js";
-import { asMatrix, asSampleWeight, asTarget, asVector, checkFeatures, linearPredict, tensor, type ArrayInput } from "../../internal/matrix.js";
+import type { Tensor, TensorLike } from "../../../core/tensor.js";
+import { checkIsFitted } from "../../base/estimator.js";
+import { RegressorMixin } from "../../base/mixins.js";
+import { registerEstimator } from "../../base/registry.js";
+import type { ArrayInput, TargetInput } from "../../base/types.js";
+import { asSampleWeight, asTarget, asVector, linearPredict, matrixOf, tensor } from "../../internal/matrix.js";
 import { checkRandomState, MAX_INT } from "../../internal/random.js";
-import { r2 } from "../../internal/scores.js";
 import { validationMask } from "../../internal/split.js";
 import { warn } from "../../internal/warn.js";
 import { makeLoss, REGRESSION_LOSSES, type RegressionLoss } from "./losses.js";
 import { plainSgd } from "./plain-sgd.js";
 import {
   averageStart,
+  SGD_DEFAULTS,
   penaltyCode,
   scheduleCode,
-  sgdDefaults,
   validateSgd,
   type BaseSgdOptions,
   type LearningRate,
@@ -34,9 +36,9 @@ export interface SGDRegressorOptions extends BaseSgdOptions {
 
 /** Starting point of `fit` (scikit-learn's `coef_init`, `intercept_init`, `sample_weight`). */
 export interface SGDFitOptions {
-  coefInit?: ArrayInput;
-  interceptInit?: ArrayInput | number;
-  sampleWeight?: ArrayInput;
+  coefInit?: TensorLike;
+  interceptInit?: TensorLike;
+  sampleWeight?: TensorLike | null;
 }
 
 /**
@@ -49,26 +51,27 @@ export interface SGDFitOptions {
  * sgd.intercept_; // array([4.24365286])
  * ```
  */
-export class SGDRegressor implements SgdParams {
-  loss: RegressionLoss;
-  penalty: SgdPenalty;
-  alpha: number;
-  l1Ratio: number;
-  fitIntercept: boolean;
-  maxIter: number;
-  tol: number | null;
-  shuffle: boolean;
-  verbose: number;
-  epsilon: number;
-  randomState: SgdParams["randomState"];
-  learningRate: LearningRate;
-  eta0: number;
-  powerT: number;
-  earlyStopping: boolean;
-  validationFraction: number;
-  nIterNoChange: number;
-  warmStart: boolean;
-  average: boolean | number;
+export class SGDRegressor extends RegressorMixin implements SgdParams {
+  static defaults = { ...SGD_DEFAULTS, loss: "squared_error", learningRate: "invscaling", eta0: 0.01, powerT: 0.25 };
+  declare loss: RegressionLoss;
+  declare penalty: SgdPenalty;
+  declare alpha: number;
+  declare l1Ratio: number;
+  declare fitIntercept: boolean;
+  declare maxIter: number;
+  declare tol: number | null;
+  declare shuffle: boolean;
+  declare verbose: number;
+  declare epsilon: number;
+  declare randomState: SgdParams["randomState"];
+  declare learningRate: LearningRate;
+  declare eta0: number;
+  declare powerT: number;
+  declare earlyStopping: boolean;
+  declare validationFraction: number;
+  declare nIterNoChange: number;
+  declare warmStart: boolean;
+  declare average: boolean | number;
   /** Coefficients `(n_features,)`. */
   coef_?: Tensor;
   /** Intercept `(1,)`. */
@@ -77,44 +80,26 @@ export class SGDRegressor implements SgdParams {
   nIter_?: number;
   /** Weight updates done so far plus one (the schedules' step counter). */
   t_?: number;
-  nFeaturesIn_?: number;
-  private std?: { coef: Float64Array; intercept: number; avg: Float64Array | null; avgIntercept: number };
-  private shown?: { coef: Float64Array; intercept: number };
+  /** @internal Plain and averaged weights (saved by `sk.dump`). */
+  sgd_?: { coef: Float64Array; intercept: number; avg: Float64Array | null; avgIntercept: number };
+  /** @internal The weights `predict` uses. */
+  shown_?: { coef: Float64Array; intercept: number };
 
   constructor(options: SGDRegressorOptions = {}) {
-    const p = sgdDefaults(options, options.learningRate ?? "invscaling", 0.01, 0.25);
-    this.loss = options.loss ?? "squared_error";
-    this.penalty = p.penalty;
-    this.alpha = p.alpha;
-    this.l1Ratio = p.l1Ratio;
-    this.fitIntercept = p.fitIntercept;
-    this.maxIter = p.maxIter;
-    this.tol = p.tol;
-    this.shuffle = p.shuffle;
-    this.verbose = p.verbose;
-    this.epsilon = p.epsilon;
-    this.randomState = p.randomState;
-    this.learningRate = p.learningRate;
-    this.eta0 = p.eta0;
-    this.powerT = p.powerT;
-    this.earlyStopping = p.earlyStopping;
-    this.validationFraction = p.validationFraction;
-    this.nIterNoChange = p.nIterNoChange;
-    this.warmStart = p.warmStart;
-    this.average = p.average;
+    super(options);
   }
 
   /** Fits for up to `maxIter` epochs (from the previous solution with `warmStart`); returns this. */
-  fit(X: ArrayInput, y: ArrayInput, options: SGDFitOptions = {}): this {
+  fit(X: ArrayInput, y: TargetInput, options: SGDFitOptions = {}): this {
     validateSgd(this, false);
     let coefInit: Float64Array | undefined;
     let interceptInit: number | undefined;
     if (options.coefInit !== undefined) coefInit = asVector(options.coefInit);
-    if (this.warmStart && this.std) {
-      coefInit ??= this.std.coef.slice();
-      interceptInit = this.std.intercept;
+    if (this.warmStart && this.sgd_) {
+      coefInit ??= this.sgd_.coef.slice();
+      interceptInit = this.sgd_.intercept;
     } else {
-      this.std = undefined;
+      this.sgd_ = undefined;
     }
     if (options.interceptInit !== undefined) {
       interceptInit = typeof options.interceptInit === "number" ? options.interceptInit : asVector(options.interceptInit)[0];
@@ -131,43 +116,43 @@ export class SGDRegressor implements SgdParams {
   }
 
   /** One epoch over the given batch, continuing from the current state; returns this. */
-  partialFit(X: ArrayInput, y: ArrayInput, sampleWeight?: ArrayInput): this {
-    if (!this.std) validateSgd(this, true);
+  partialFit(X: ArrayInput, y: TargetInput, sampleWeight?: TensorLike | null): this {
+    if (!this.sgd_) validateSgd(this, true);
     return this.partial(X, y, 1, sampleWeight);
   }
 
   private partial(
     X: ArrayInput,
-    y: ArrayInput,
+    y: TargetInput,
     maxIter: number,
-    sampleWeight: ArrayInput | undefined,
+    sampleWeight: TensorLike | null | undefined,
     coefInit?: Float64Array,
     interceptInit?: number,
   ): this {
-    const M = asMatrix(X);
-    const Y = asTarget(y, M.rows);
+    const M = matrixOf(this.validateData(X, { reset: !this.sgd_ || coefInit !== undefined }));
+    const Y = asTarget(y, M.rows, { estimator: "SGDRegressor", multiOutput: false });
     if (Y.cols !== 1) throw new ValueError("SGDRegressor takes a 1-D y; fit one regressor per target for several targets.");
     const n = M.rows;
     const sw = asSampleWeight(sampleWeight, n) ?? new Float64Array(n).fill(1);
     const avgStart = averageStart(this.average);
-    if (!this.std || coefInit) {
+    if (!this.sgd_ || coefInit) {
       const coef = coefInit ? Float64Array.from(coefInit) : new Float64Array(M.cols);
       if (coef.length !== M.cols) throw new ValueError("Provided coef_init does not match dataset.");
-      this.std = {
+      this.sgd_ = {
         coef,
         intercept: interceptInit ?? 0,
         avg: avgStart > 0 ? new Float64Array(M.cols) : null,
         avgIntercept: 0,
       };
-    } else if (this.std.coef.length !== M.cols) {
-      throw new ValueError(`Number of features ${M.cols} does not match previous data ${this.std.coef.length}.`);
+    } else if (this.sgd_.coef.length !== M.cols) {
+      throw new ValueError(`Number of features ${M.cols} does not match previous data ${this.sgd_.coef.length}.`);
     }
     this.t_ ??= 1;
     const mask = this.earlyStopping ? validationMask(n, this.validationFraction, this.randomState) : new Uint8Array(n);
     const rs = checkRandomState(this.randomState);
     const seed = rs.randint(0, MAX_INT);
     rs.randint(1, MAX_INT); // the dataset's own seed, drawn by scikit-learn and unused by plain SGD
-    const st = this.std;
+    const st = this.sgd_;
     const r = plainSgd({
       X: M.data,
       nSamples: n,
@@ -205,10 +190,9 @@ export class SGDRegressor implements SgdParams {
     this.nIter_ = r.nIter;
     this.t_ += r.nIter * n;
     const useAvg = avgStart > 0 && avgStart <= this.t_ - 1;
-    this.shown = useAvg ? { coef: st.avg as Float64Array, intercept: st.avgIntercept } : { coef: st.coef, intercept: st.intercept };
-    this.coef_ = tensor(this.shown.coef.slice(), [M.cols]);
-    this.intercept_ = tensor(new Float64Array([this.shown.intercept]), [1]);
-    this.nFeaturesIn_ = M.cols;
+    this.shown_ = useAvg ? { coef: st.avg as Float64Array, intercept: st.avgIntercept } : { coef: st.coef, intercept: st.intercept };
+    this.coef_ = tensor(this.shown_.coef.slice(), [M.cols]);
+    this.intercept_ = tensor(new Float64Array([this.shown_.intercept]), [1]);
     return this;
   }
 
@@ -221,18 +205,14 @@ export class SGDRegressor implements SgdParams {
    * ```
    */
   predict(X: ArrayInput): Tensor {
-    requireFitted(this, "coef_");
-    const s = this.shown as { coef: Float64Array; intercept: number };
-    const M = asMatrix(X);
-    checkFeatures(M, s.coef.length, "SGDRegressor");
+    checkIsFitted(this, "coef_");
+    const s = this.shown_ as { coef: Float64Array; intercept: number };
+    const M = matrixOf(this.validateData(X));
     return tensor(linearPredict(M, s.coef, 1, new Float64Array([s.intercept])), [M.rows]);
   }
-
-  /** R² of the predictions. */
-  score(X: ArrayInput, y: ArrayInput, sampleWeight?: ArrayInput): number {
-    return r2(this.predict(X), y, sampleWeight);
-  }
 }
+
+registerEstimator(SGDRegressor);
 
 // R² on the validation rows for the current (raw) weights.
 function scorer(
