@@ -7,3 +7,4 @@ export { SGDClassifier, type SGDClassifierOptions, type ClassWeight } from "./sg
 export { Perceptron, type PerceptronOptions } from "./sgd/perceptron.js";
 export type { LearningRate, SgdPenalty, BaseSgdOptions } from "./sgd/sgd-base.js";
 export type { ClassificationLoss, RegressionLoss } from "./sgd/losses.js";
+export { LogisticRegression, type LogisticRegressionOptions } from "./logistic-regression.js";
