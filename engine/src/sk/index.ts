@@ -17,3 +17,4 @@ export * from "./metrics/index.js";
 export { dump, load, dumps, loads } from "./persistence/index.js";
 export * from "./preprocessing/index.js";
 export * from "./linearModel/index.js";
+export * from "./neighbors/index.js";
