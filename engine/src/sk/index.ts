@@ -18,3 +18,5 @@ export { dump, load, dumps, loads } from "./persistence/index.js";
 export * from "./preprocessing/index.js";
 export * from "./linearModel/index.js";
 export * from "./neighbors/index.js";
+export * from "./dummy/index.js";
+export * from "./multiclass/index.js";
