@@ -20,3 +20,5 @@ export * from "./linearModel/index.js";
 export * from "./neighbors/index.js";
 export * from "./dummy/index.js";
 export * from "./multiclass/index.js";
+export * from "./pipeline/index.js";
+export * from "./compose/index.js";
