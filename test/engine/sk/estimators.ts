@@ -38,7 +38,11 @@ export const ESTIMATORS: ContractCase[] = [
   },
   // Models (linear models, neighbours, baselines, meta-estimators).
   { name: "LinearRegression", make: () => new sk.LinearRegression(), kind: "regressor" },
-  { name: "LinearRegression(positive)", make: () => new sk.LinearRegression({ positive: true }), kind: "regressor" },
+  {
+    name: "LinearRegression(positive)",
+    make: () => new sk.LinearRegression({ positive: true }),
+    kind: "regressor",
+  },
   { name: "Ridge", make: () => new sk.Ridge({ alpha: 0.5 }), kind: "regressor" },
   { name: "Ridge(svd)", make: () => new sk.Ridge({ solver: "svd" }), kind: "regressor" },
   { name: "Ridge(sag)", make: () => new sk.Ridge({ solver: "sag", randomState: 0 }), kind: "regressor" },
@@ -58,14 +62,22 @@ export const ESTIMATORS: ContractCase[] = [
   },
   { name: "Perceptron", make: () => new sk.Perceptron(), kind: "classifier" },
   { name: "LogisticRegression", make: () => new sk.LogisticRegression(), kind: "classifier" },
-  { name: "LogisticRegression(ovr)", make: () => new sk.LogisticRegression({ multiClass: "ovr", C: 0.3 }), kind: "classifier" },
+  {
+    name: "LogisticRegression(ovr)",
+    make: () => new sk.LogisticRegression({ multiClass: "ovr", C: 0.3 }),
+    kind: "classifier",
+  },
   { name: "KNeighborsClassifier", make: () => new sk.KNeighborsClassifier(), kind: "classifier" },
   {
     name: "KNeighborsClassifier(distance, manhattan)",
     make: () => new sk.KNeighborsClassifier({ weights: "distance", metric: "manhattan", nNeighbors: 3 }),
     kind: "classifier",
   },
-  { name: "KNeighborsRegressor", make: () => new sk.KNeighborsRegressor({ nNeighbors: 3 }), kind: "regressor" },
+  {
+    name: "KNeighborsRegressor",
+    make: () => new sk.KNeighborsRegressor({ nNeighbors: 3 }),
+    kind: "regressor",
+  },
   // NearestNeighbors has no predict; its kneighbors is checked in models/neighbors.test.ts.
   // The dummies never look at X (as in scikit-learn), so the X checks do not apply.
   {
@@ -74,7 +86,12 @@ export const ESTIMATORS: ContractCase[] = [
     kind: "classifier",
     skip: ["shape", "nan", "features"],
   },
-  { name: "DummyRegressor", make: () => new sk.DummyRegressor(), kind: "regressor", skip: ["shape", "nan", "features"] },
+  {
+    name: "DummyRegressor",
+    make: () => new sk.DummyRegressor(),
+    kind: "regressor",
+    skip: ["shape", "nan", "features"],
+  },
   {
     name: "OneVsRestClassifier(LogisticRegression)",
     make: () => new sk.OneVsRestClassifier(new sk.LogisticRegression()),

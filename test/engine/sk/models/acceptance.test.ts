@@ -28,7 +28,10 @@ function splitCsv(line: string): string[] {
 // Chapter 1's 29-country sample: OECD life satisfaction joined with IMF GDP per capita 2015,
 // sorted by GDP, with the seven countries the book keeps aside removed.
 function lifesat(): { gdp: number[]; ls: number[]; all: { gdp: number[]; ls: number[] } } {
-  const oecd = readFileSync(repoPath("datasets/lifesat/oecd_bli_2015.csv"), "utf8").replace(/^\uFEFF/, "").trim().split("\n");
+  const oecd = readFileSync(repoPath("datasets/lifesat/oecd_bli_2015.csv"), "utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\n");
   const head = splitCsv(oecd[0]);
   const iCountry = head.indexOf("Country");
   const iInd = head.indexOf("Indicator");
@@ -104,7 +107,11 @@ describe("chapter 4: training models", () => {
     assertClose(lin.coef_, [[2.77011339]], 1e-8);
     const Xb = np.c_(np.ones([100, 1]), X);
     const theta = np.linalg.inv(Xb.T.matmul(Xb)).matmul(Xb.T).matmul(y);
-    assertClose(theta, [[lin.intercept_ instanceof Tensor ? lin.intercept_.item() : 0], [(lin.coef_ as Tensor).item()]], 1e-10);
+    assertClose(
+      theta,
+      [[lin.intercept_ instanceof Tensor ? lin.intercept_.item() : 0], [(lin.coef_ as Tensor).item()]],
+      1e-10,
+    );
     assertClose(lin.predict([[0], [2]]), [[4.21509616], [9.75532293]], 1e-8);
   });
 
@@ -132,16 +139,27 @@ describe("chapter 4: training models", () => {
     const yr = Xr.mul(0.5).add(1).add(np.random.randn(m, 1).div(1.5));
     const at = (est: { predict(X: number[][]): Tensor }): Tensor => est.predict([[1.5]]);
     it("Ridge cholesky 1.55071465, sag 1.5507 (1.2.1: 1.55072189), SGDRegressor(l2) 1.47012588", () => {
-      assertClose(at(new sk.Ridge({ alpha: 1, solver: "cholesky", randomState: 42 }).fit(Xr, yr)), [[1.55071465]], 1e-8);
+      assertClose(
+        at(new sk.Ridge({ alpha: 1, solver: "cholesky", randomState: 42 }).fit(Xr, yr)),
+        [[1.55071465]],
+        1e-8,
+      );
       const sag = at(new sk.Ridge({ alpha: 1, solver: "sag", randomState: 42 }).fit(Xr, yr));
       assertClose(sag, [[1.55072189]], 1e-8);
       assertClose(sag, [[1.5507201]], 1e-5);
-      const sgd = new sk.SGDRegressor({ penalty: "l2", maxIter: 1000, tol: 1e-3, randomState: 42 }).fit(Xr, yr.ravel());
+      const sgd = new sk.SGDRegressor({ penalty: "l2", maxIter: 1000, tol: 1e-3, randomState: 42 }).fit(
+        Xr,
+        yr.ravel(),
+      );
       assertClose(at(sgd), [1.47012588], 1e-8);
     });
     it("Lasso(0.1) 1.53788174, ElasticNet(0.1, 0.5) 1.54333232", () => {
       assertClose(at(new sk.Lasso({ alpha: 0.1 }).fit(Xr, yr)), [1.53788174], 1e-8);
-      assertClose(at(new sk.ElasticNet({ alpha: 0.1, l1Ratio: 0.5, randomState: 42 }).fit(Xr, yr)), [1.54333232], 1e-8);
+      assertClose(
+        at(new sk.ElasticNet({ alpha: 0.1, l1Ratio: 0.5, randomState: 42 }).fit(Xr, yr)),
+        [1.54333232],
+        1e-8,
+      );
     });
   });
 
@@ -158,7 +176,12 @@ describe("chapter 4: training models", () => {
   });
 
   it("softmax regression (C=10) on petal length/width: [[5, 2]] → class 2, proba [6.38e-07, 5.749e-02, 9.425e-01]", () => {
-    const sm = new sk.LogisticRegression({ multiClass: "multinomial", solver: "lbfgs", C: 10, randomState: 42 });
+    const sm = new sk.LogisticRegression({
+      multiClass: "multinomial",
+      solver: "lbfgs",
+      C: 10,
+      randomState: 42,
+    });
     sm.fit(Xi.get(":", "2:"), yi);
     assert.equal((sm.predict([[5, 2]]) as Tensor).item(), 2);
     assertClose(sm.predictProba([[5, 2]]), [[6.38014896e-7, 5.74929995e-2, 9.42506362e-1]], 1e-4, 1e-7);
@@ -167,7 +190,15 @@ describe("chapter 4: training models", () => {
 
 describe("chapter 3: MNIST 'is it a 5?' with SGDClassifier", () => {
   const fx = JSON.parse(readFileSync(repoPath("test/fixtures/sk/sk_models.json"), "utf8")) as {
-    mnist5: { n: number; nIter: number; decision: number[]; intercept: number[]; testPrecision: number; testRecall: number; testAuc: number };
+    mnist5: {
+      n: number;
+      nIter: number;
+      decision: number[];
+      intercept: number[];
+      testPrecision: number;
+      testRecall: number;
+      testAuc: number;
+    };
   };
   it("first 10 000 digits: the same epochs, scores and test precision/recall as scikit-learn 1.2.1", () => {
     const { X, y } = mnist("train", fx.mnist5.n);
@@ -190,9 +221,13 @@ describe("chapter 3: MNIST 'is it a 5?' with SGDClassifier", () => {
   });
 
   // The full 60 000-digit fit takes about a minute here; run it with TENSORBOOK_SLOW_TESTS=1.
-  it("full training set: decision_function(X[0]) = 2164.22 (the notebook's value)", { skip: !process.env.TENSORBOOK_SLOW_TESTS }, () => {
-    const { X, y } = mnist("train");
-    const sgd = new sk.SGDClassifier({ maxIter: 1000, tol: 1e-3, randomState: 42 }).fit(X, y.eq(5));
-    assertClose(sgd.decisionFunction(X.get(":1")), [2164.22030239], 1e-9);
-  });
+  it(
+    "full training set: decision_function(X[0]) = 2164.22 (the notebook's value)",
+    { skip: !process.env.TENSORBOOK_SLOW_TESTS },
+    () => {
+      const { X, y } = mnist("train");
+      const sgd = new sk.SGDClassifier({ maxIter: 1000, tol: 1e-3, randomState: 42 }).fit(X, y.eq(5));
+      assertClose(sgd.decisionFunction(X.get(":1")), [2164.22030239], 1e-9);
+    },
+  );
 });

@@ -20,7 +20,13 @@ export function iris(): { X: Tensor; y: Tensor } {
     .split("\n")
     .slice(1)
     .map((l) => l.split(",").map(Number));
-  return { X: np.array(rows.map((r) => r.slice(0, 4))), y: np.array(rows.map((r) => r[4]), { dtype: "int32" }) };
+  return {
+    X: np.array(rows.map((r) => r.slice(0, 4))),
+    y: np.array(
+      rows.map((r) => r[4]),
+      { dtype: "int32" },
+    ),
+  };
 }
 
 /** Diabetes raw features (442×10) and targets. */
@@ -57,5 +63,8 @@ export function assertClose(actual: unknown, expected: unknown, rtol: number, at
       worst = i;
     }
   }
-  assert.ok(worst < 0, `${what}: element ${worst} is ${a[worst]}, expected ${e[worst]} (rtol ${rtol}, atol ${atol})`);
+  assert.ok(
+    worst < 0,
+    `${what}: element ${worst} is ${a[worst]}, expected ${e[worst]} (rtol ${rtol}, atol ${atol})`,
+  );
 }

@@ -8,7 +8,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { np, sk, Tensor } from "../../../../engine/src/index.js";
+import type { Tensor } from "../../../../engine/src/index.js";
+import { np, sk } from "../../../../engine/src/index.js";
 import { assertClose, diabetes, flat, iris, repoPath } from "./helpers.js";
 
 interface Case {
@@ -89,24 +90,31 @@ const make: Record<string, () => Model> = {
   SGDRegressor: () => new sk.SGDRegressor({ randomState: 42 }),
   "SGDRegressor l1 constant": () =>
     new sk.SGDRegressor({ penalty: "l1", learningRate: "constant", eta0: 0.001, randomState: 0 }),
-  "SGDRegressor elasticnet averaged": () => new sk.SGDRegressor({ penalty: "elasticnet", average: 10, randomState: 3 }),
+  "SGDRegressor elasticnet averaged": () =>
+    new sk.SGDRegressor({ penalty: "elasticnet", average: 10, randomState: 3 }),
   "SGDRegressor huber adaptive early stopping": () =>
     new sk.SGDRegressor({ loss: "huber", learningRate: "adaptive", earlyStopping: true, randomState: 1 }),
   "SGDClassifier hinge iris": () => new sk.SGDClassifier({ randomState: 42 }),
-  "SGDClassifier modified_huber iris": () => new sk.SGDClassifier({ loss: "modified_huber", randomState: 42 }),
+  "SGDClassifier modified_huber iris": () =>
+    new sk.SGDClassifier({ loss: "modified_huber", randomState: 42 }),
   "SGDClassifier log_loss binary": () => new sk.SGDClassifier({ loss: "log_loss", randomState: 0 }),
-  "SGDClassifier l1 balanced": () => new sk.SGDClassifier({ penalty: "l1", classWeight: "balanced", randomState: 5 }),
+  "SGDClassifier l1 balanced": () =>
+    new sk.SGDClassifier({ penalty: "l1", classWeight: "balanced", randomState: 5 }),
   "Perceptron iris": () => new sk.Perceptron(),
   "LogisticRegression multinomial iris": () => new sk.LogisticRegression({ maxIter: 1000 }),
-  "LogisticRegression ovr iris": () => new sk.LogisticRegression({ multiClass: "ovr", C: 0.5, maxIter: 1000 }),
+  "LogisticRegression ovr iris": () =>
+    new sk.LogisticRegression({ multiClass: "ovr", C: 0.5, maxIter: 1000 }),
   "LogisticRegression binary": () => new sk.LogisticRegression({ C: 10 }),
   "LogisticRegression no intercept": () => new sk.LogisticRegression({ fitIntercept: false }),
   "KNeighborsClassifier distance": () => new sk.KNeighborsClassifier({ nNeighbors: 4, weights: "distance" }),
   "KNeighborsClassifier manhattan": () => new sk.KNeighborsClassifier({ nNeighbors: 7, metric: "manhattan" }),
-  "OneVsRestClassifier(LogisticRegression)": () => new sk.OneVsRestClassifier(new sk.LogisticRegression()) as unknown as Model,
-  "OneVsOneClassifier(LogisticRegression)": () => new sk.OneVsOneClassifier(new sk.LogisticRegression()) as unknown as Model,
+  "OneVsRestClassifier(LogisticRegression)": () =>
+    new sk.OneVsRestClassifier(new sk.LogisticRegression()) as unknown as Model,
+  "OneVsOneClassifier(LogisticRegression)": () =>
+    new sk.OneVsOneClassifier(new sk.LogisticRegression()) as unknown as Model,
   "DummyClassifier prior": () => new sk.DummyClassifier(),
-  "KNeighborsRegressor distance 2-D": () => new sk.KNeighborsRegressor({ nNeighbors: 3, weights: "distance" }),
+  "KNeighborsRegressor distance 2-D": () =>
+    new sk.KNeighborsRegressor({ nNeighbors: 3, weights: "distance" }),
   "DummyRegressor median": () => new sk.DummyRegressor({ strategy: "median" }),
 };
 
@@ -120,7 +128,8 @@ function tolerance(c: Case): { rtol: number; atol: number } {
 
 describe("sk models: parity with scikit-learn 1.2", () => {
   it("covers every fixture case", () => {
-    for (const c of fx.cases) if (c.name !== "NearestNeighbors") assert.ok(make[c.name], `no factory for ${c.name}`);
+    for (const c of fx.cases)
+      if (c.name !== "NearestNeighbors") assert.ok(make[c.name], `no factory for ${c.name}`);
   });
 
   for (const c of fx.cases) {
@@ -132,7 +141,8 @@ describe("sk models: parity with scikit-learn 1.2", () => {
       if (c.tol === "lbfgs") {
         const scale = Math.max(...flat(c.coef ?? [1]).map(Math.abs), 1);
         if (c.coef) assertClose(est.coef_, c.coef, 0, 2e-3 * scale, "coef_");
-        if (c.intercept !== undefined) assertClose(est.intercept_, c.intercept, 0, 2e-3 * scale, "intercept_");
+        if (c.intercept !== undefined)
+          assertClose(est.intercept_, c.intercept, 0, 2e-3 * scale, "intercept_");
         if (c.proba) assertClose(est.predictProba?.(Xp), c.proba, 0, 1e-3, "predictProba");
         assert.deepEqual(flat(est.predict(Xp)), flat(c.predict));
         return;
@@ -147,7 +157,8 @@ describe("sk models: parity with scikit-learn 1.2", () => {
       if (c.coef) assertClose(est.coef_, c.coef, rtol, atol, "coef_");
       if (c.intercept !== undefined) assertClose(est.intercept_, c.intercept, rtol, atol, "intercept_");
       const pred = est.predict(Xp);
-      if (typeof flat(c.predict)[0] === "number" && !Number.isInteger(flat(c.predict)[0])) assertClose(pred, c.predict, rtol, atol, "predict");
+      if (typeof flat(c.predict)[0] === "number" && !Number.isInteger(flat(c.predict)[0]))
+        assertClose(pred, c.predict, rtol, atol, "predict");
       else assert.deepEqual(flat(pred), flat(c.predict), "predict");
       if (c.decision) assertClose(est.decisionFunction?.(Xp), c.decision, rtol, atol, "decisionFunction");
       if (c.proba) assertClose(est.predictProba?.(Xp), c.proba, rtol, 1e-12, "predictProba");
