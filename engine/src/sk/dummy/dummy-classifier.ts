@@ -54,7 +54,9 @@ export class DummyClassifier extends ClassifierMixin {
   fit(X: ArrayInput, y: TargetInput, sampleWeight?: ArrayInput | null): this {
     const strategies = ["most_frequent", "prior", "stratified", "uniform", "constant"];
     if (!strategies.includes(this.strategy)) {
-      throw new ValueError(`Unknown strategy type: ${String(this.strategy)}, expected one of ${strategies.map((s) => `'${s}'`).join(", ")}.`);
+      throw new ValueError(
+        `Unknown strategy type: ${String(this.strategy)}, expected one of ${strategies.map((s) => `'${s}'`).join(", ")}.`,
+      );
     }
     const n = numSamples(X);
     this.nFeaturesIn_ = undefined;
@@ -73,7 +75,11 @@ export class DummyClassifier extends ClassifierMixin {
       if (this.constant === null || this.constant === undefined) {
         throw new ValueError("Constant target value has to be specified when the constant strategy is used.");
       }
-      if (!labelValues(classes).some((v) => v === this.constant || (typeof v === "boolean" ? Number(v) : v) === this.constant)) {
+      if (
+        !labelValues(classes).some(
+          (v) => v === this.constant || (typeof v === "boolean" ? Number(v) : v) === this.constant,
+        )
+      ) {
         throw new ValueError(
           `The constant target value must be present in the training data. You provided constant=${String(this.constant)}. Possible values are: [${labelValues(classes).join(", ")}].`,
         );

@@ -68,21 +68,28 @@ export class DummyRegressor extends RegressorMixin {
           break;
         case "quantile":
           if (this.quantile === null || !(this.quantile >= 0 && this.quantile <= 1)) {
-            throw new ValueError(`When using strategy='quantile', quantile must be a number in [0, 1]; got ${String(this.quantile)}.`);
+            throw new ValueError(
+              `When using strategy='quantile', quantile must be a number in [0, 1]; got ${String(this.quantile)}.`,
+            );
           }
           vals[t] = quantileOf(col, this.quantile);
           break;
         case "constant": {
           if (this.constant === null || this.constant === undefined) {
-            throw new ValueError("Constant target value has to be specified when the constant strategy is used.");
+            throw new ValueError(
+              "Constant target value has to be specified when the constant strategy is used.",
+            );
           }
           const c = typeof this.constant === "number" ? [this.constant] : this.constant;
-          if (c.length !== Y.cols) throw new ValueError(`Constant target value should have shape (${Y.cols}, 1).`);
+          if (c.length !== Y.cols)
+            throw new ValueError(`Constant target value should have shape (${Y.cols}, 1).`);
           vals[t] = c[t];
           break;
         }
         default:
-          throw new ValueError(`Unknown strategy type: ${String(this.strategy)}, expected one of 'mean', 'median', 'quantile', 'constant'.`);
+          throw new ValueError(
+            `Unknown strategy type: ${String(this.strategy)}, expected one of 'mean', 'median', 'quantile', 'constant'.`,
+          );
       }
     }
     this.constant_ = tensor(vals, [Y.cols]);

@@ -35,7 +35,9 @@ export function codesFor(classes: Labels, y: TargetInput): Int32Array {
   for (let i = 0; i < vals.length; i++) {
     const c = index.get(vals[i]);
     if (c === undefined) {
-      throw new ValueError(`y contains previously unseen label ${String(vals[i])}; known classes are [${known.join(", ")}].`);
+      throw new ValueError(
+        `y contains previously unseen label ${String(vals[i])}; known classes are [${known.join(", ")}].`,
+      );
     }
     codes[i] = c;
   }

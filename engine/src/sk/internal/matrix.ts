@@ -54,10 +54,13 @@ export function asSampleWeight(w: TensorLike | number | null | undefined, n: num
   const t = w instanceof Tensor ? w : toTensor(w);
   const d = toF64(t);
   if (t.ndim !== 1 || d.length !== n) {
-    throw new ValueError(`sample_weight.shape == (${t.shape.join(", ")}), expected (${n},): one weight per sample.`);
+    throw new ValueError(
+      `sample_weight.shape == (${t.shape.join(", ")}), expected (${n},): one weight per sample.`,
+    );
   }
   for (const v of d) {
-    if (!Number.isFinite(v)) throw new ValueError("sample_weight contains NaN or infinity; weights must be finite.");
+    if (!Number.isFinite(v))
+      throw new ValueError("sample_weight contains NaN or infinity; weights must be finite.");
   }
   return d;
 }

@@ -3,7 +3,7 @@
  * `_preprocess_data`/`_set_intercept`): fitting on centred X and y lets the solvers ignore the
  * intercept, which is recovered afterwards as `ȳ − x̄·w`.
  */
-import { columnMeans, subtractRow, type Matrix, type Target } from "../internal/matrix.js";
+import { columnMeans, subtractRow, type Matrix } from "../internal/matrix.js";
 
 /** Column means removed from X and y (zeros when the intercept is not fitted). */
 export interface Offsets {
@@ -12,7 +12,12 @@ export interface Offsets {
 }
 
 /** Centres X and Y in place (weighted means when sample weights are given). */
-export function centerData(X: Matrix, Y: Matrix, fitIntercept: boolean, w: Float64Array | null = null): Offsets {
+export function centerData(
+  X: Matrix,
+  Y: Matrix,
+  fitIntercept: boolean,
+  w: Float64Array | null = null,
+): Offsets {
   if (!fitIntercept) return { xOffset: new Float64Array(X.cols), yOffset: new Float64Array(Y.cols) };
   const xOffset = columnMeans(X, w);
   const yOffset = columnMeans(Y, w);

@@ -6,7 +6,7 @@
  */
 import { ValueError } from "../../core/errors.js";
 import { toTensor } from "../../core/convert.js";
-import { Tensor } from "../../core/tensor.js";
+import type { Tensor } from "../../core/tensor.js";
 import { registerEstimator } from "../base/registry.js";
 import type { ArrayInput, TargetInput } from "../base/types.js";
 import { asSampleWeight, asTarget, matrixOf } from "../internal/matrix.js";
@@ -96,7 +96,9 @@ export class ElasticNet extends LinearRegressorBase {
     if (!(this.alpha >= 0)) throw new ValueError(`alpha must be ≥ 0; got ${this.alpha}.`);
     if (!(rho >= 0 && rho <= 1)) throw new ValueError(`l1Ratio must be in [0, 1]; got ${rho}.`);
     if (this.selection !== "cyclic" && this.selection !== "random") {
-      throw new ValueError(`selection should be either 'random' or 'cyclic'; got '${String(this.selection)}'.`);
+      throw new ValueError(
+        `selection should be either 'random' or 'cyclic'; got '${String(this.selection)}'.`,
+      );
     }
     const M = matrixOf(this.validateData(X, { reset: true }));
     const Y = asTarget(y, M.rows, { estimator: this.constructor.name });
@@ -115,7 +117,10 @@ export class ElasticNet extends LinearRegressorBase {
     const l1 = this.alpha * rho * n;
     const l2 = this.alpha * (1 - rho) * n;
     const rng = this.selection === "random" ? checkRandomState(this.randomState) : null;
-    const prevW = this.warmStart && this.linear_ && this.linear_.d === d && this.linear_.k === Y.cols ? this.linear_.W : null;
+    const prevW =
+      this.warmStart && this.linear_ && this.linear_.d === d && this.linear_.k === Y.cols
+        ? this.linear_.W
+        : null;
     const W = new Float64Array(Y.cols * d);
     const iters: number[] = [];
     const gaps: number[] = [];

@@ -59,7 +59,8 @@ export function lbfgs(fun: Objective, x0: Float64Array, o: LbfgsOptions): LbfgsR
   const rho: number[] = [];
   const d = new Float64Array(n);
   const alphaBuf = new Float64Array(m);
-  if (maxAbs(g) <= o.gtol) return { x, f, nIter: 0, status: 0, message: "CONVERGENCE: NORM_OF_PROJECTED_GRADIENT_<=_PGTOL" };
+  if (maxAbs(g) <= o.gtol)
+    return { x, f, nIter: 0, status: 0, message: "CONVERGENCE: NORM_OF_PROJECTED_GRADIENT_<=_PGTOL" };
   let iter = 0;
   while (iter < o.maxIter) {
     // Two-loop recursion: d = −H·g.
@@ -113,7 +114,8 @@ export function lbfgs(fun: Objective, x0: Float64Array, o: LbfgsOptions): LbfgsR
     x = ls.x;
     g = ls.g;
     f = ls.f;
-    if (maxAbs(g) <= o.gtol) return { x, f, nIter: iter, status: 0, message: "CONVERGENCE: NORM_OF_PROJECTED_GRADIENT_<=_PGTOL" };
+    if (maxAbs(g) <= o.gtol)
+      return { x, f, nIter: iter, status: 0, message: "CONVERGENCE: NORM_OF_PROJECTED_GRADIENT_<=_PGTOL" };
     if (fOld - f <= ftol * Math.max(Math.abs(fOld), Math.abs(f), 1)) {
       return { x, f, nIter: iter, status: 0, message: "CONVERGENCE: REL_REDUCTION_OF_F_<=_FACTR*EPSMCH" };
     }

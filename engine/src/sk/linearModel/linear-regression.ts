@@ -62,7 +62,11 @@ export class LinearRegression extends LinearRegressorBase {
       this.singular_ = undefined;
     } else {
       // rcond < 0 is machine epsilon: SciPy's gelsd cut-off, which scikit-learn calls.
-      const r = lstsq({ data: M.data, shape: [M.rows, M.cols] }, { data: Y.data, shape: [Y.rows, Y.cols] }, -1);
+      const r = lstsq(
+        { data: M.data, shape: [M.rows, M.cols] },
+        { data: Y.data, shape: [Y.rows, Y.cols] },
+        -1,
+      );
       W = transpose(r.x.data as Float64Array, M.cols, Y.cols);
       this.rank_ = r.rank;
       this.singular_ = tensor(Float64Array.from(r.s.data), [r.s.data.length]);

@@ -15,7 +15,13 @@ function log1pExp(z: number): number {
 }
 
 /** The binary objective for targets y ∈ {0, 1}. */
-export function binomialObjective(X: Matrix, y: Float64Array, sw: Float64Array, l2: number, fitIntercept: boolean): Objective {
+export function binomialObjective(
+  X: Matrix,
+  y: Float64Array,
+  sw: Float64Array,
+  l2: number,
+  fitIntercept: boolean,
+): Objective {
   const { rows: n, cols: d, data } = X;
   const z = new Float64Array(n);
   return (w, g) => {

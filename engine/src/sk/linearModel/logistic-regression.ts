@@ -98,13 +98,18 @@ export class LogisticRegression extends LinearClassifierBase {
   /** Fits the model; returns this. */
   fit(X: ArrayInput, y: TargetInput, sampleWeight?: TensorLike | null): this {
     if (this.solver !== "lbfgs") {
-      throw new ValueError(`Tensorbook's LogisticRegression implements the 'lbfgs' solver only; got solver '${String(this.solver)}'. Use solver: "lbfgs" (the default).`);
+      throw new ValueError(
+        `Tensorbook's LogisticRegression implements the 'lbfgs' solver only; got solver '${String(this.solver)}'. Use solver: "lbfgs" (the default).`,
+      );
     }
     if (this.penalty !== "l2" && this.penalty !== "none" && this.penalty !== null) {
-      throw new ValueError(`Solver lbfgs supports only 'l2' or 'none' penalties, got ${String(this.penalty)} penalty.`);
+      throw new ValueError(
+        `Solver lbfgs supports only 'l2' or 'none' penalties, got ${String(this.penalty)} penalty.`,
+      );
     }
     if (!(this.C > 0)) throw new ValueError(`Penalty term must be positive; got (C=${this.C})`);
-    if (!(this.tol > 0)) throw new ValueError(`Tolerance for stopping criteria must be positive; got (tol=${this.tol})`);
+    if (!(this.tol > 0))
+      throw new ValueError(`Tolerance for stopping criteria must be positive; got (tol=${this.tol})`);
     if (!(Number.isInteger(this.maxIter) && this.maxIter > 0)) {
       throw new ValueError(`Maximum number of iteration must be positive; got (max_iter=${this.maxIter})`);
     }
@@ -139,7 +144,10 @@ export class LogisticRegression extends LinearClassifierBase {
         x0.set(prev.W);
         if (fi) x0.set(prev.b, nClasses * d);
       }
-      const r = lbfgs(multinomialObjective(M, codes, nClasses, swc, l2, fi), x0, { maxIter: this.maxIter, gtol: this.tol });
+      const r = lbfgs(multinomialObjective(M, codes, nClasses, swc, l2, fi), x0, {
+        maxIter: this.maxIter,
+        gtol: this.tol,
+      });
       this.convergence(r.status, r.message);
       iters.push(r.nIter);
       const Wall = r.x.subarray(0, nClasses * d);
@@ -157,7 +165,8 @@ export class LogisticRegression extends LinearClassifierBase {
         for (let i = 0; i < n; i++) yb[i] = codes[i] === pos ? 1 : 0;
         // Class weights for one-vs-rest apply to the original labels (dict) or, when balanced,
         // to the binary split, as scikit-learn does.
-        const swc = this.classWeight === "balanced" ? balancedBinary(sw, yb) : sw.map((v, i) => v * cw[codes[i]]);
+        const swc =
+          this.classWeight === "balanced" ? balancedBinary(sw, yb) : sw.map((v, i) => v * cw[codes[i]]);
         const x0 = new Float64Array(p);
         if (prev && prev.d === d && prev.k === k) {
           x0.set(prev.W.subarray(c * d, (c + 1) * d));

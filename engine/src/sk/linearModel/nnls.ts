@@ -38,7 +38,12 @@ function nnlsOne(G: Float64Array, h: Float64Array, n: number, tol: number): Floa
     const w = grad();
     let j = -1;
     let best = tol;
-    for (let i = 0; i < n; i++) if (!passive[i] && w[i] > best) (best = w[i]), (j = i);
+    for (let i = 0; i < n; i++) {
+      if (!passive[i] && w[i] > best) {
+        best = w[i];
+        j = i;
+      }
+    }
     if (j < 0) break;
     passive[j] = 1;
     for (;;) {

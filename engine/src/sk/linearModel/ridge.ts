@@ -75,10 +75,14 @@ export class Ridge extends LinearRegressorBase {
   fit(X: ArrayInput, y: TargetInput, sampleWeight?: ArrayInput | null): this {
     const solvers: readonly string[] = ["auto", "cholesky", "svd", "sag"];
     if (!solvers.includes(this.solver)) {
-      throw new ValueError(`Ridge solver must be one of ${solvers.map((s) => `'${s}'`).join(", ")}; got '${this.solver}'.`);
+      throw new ValueError(
+        `Ridge solver must be one of ${solvers.map((s) => `'${s}'`).join(", ")}; got '${this.solver}'.`,
+      );
     }
     if (this.positive) {
-      throw new ValueError("Ridge(positive=true) needs the 'lbfgs' solver, which Tensorbook does not offer; use Lasso({ positive: true }) or LinearRegression({ positive: true }).");
+      throw new ValueError(
+        "Ridge(positive=true) needs the 'lbfgs' solver, which Tensorbook does not offer; use Lasso({ positive: true }) or LinearRegression({ positive: true }).",
+      );
     }
     const M = matrixOf(this.validateData(X, { reset: true }));
     const Y = asTarget(y, M.rows, { estimator: "Ridge" });
@@ -97,7 +101,10 @@ export class Ridge extends LinearRegressorBase {
         const yt = new Float64Array(M.rows);
         for (let i = 0; i < M.rows; i++) yt[i] = Y.data[i * Y.cols + t];
         // make_dataset draws the seed from check_random_state(random_state) afresh per target.
-        const seed = (typeof this.randomState === "number" ? checkRandomState(this.randomState) : rs).randint(1, MAX_INT);
+        const seed = (typeof this.randomState === "number" ? checkRandomState(this.randomState) : rs).randint(
+          1,
+          MAX_INT,
+        );
         const r = sagSquared(M, yt, { alpha: alphas[t], tol: this.tol, maxIter, seed, sampleWeight: w });
         W.set(r.w, t * M.cols);
         iters.push(r.nIter);
@@ -126,12 +133,13 @@ export class Ridge extends LinearRegressorBase {
 
   private alphaPerTarget(k: number): Float64Array {
     const a = this.alpha;
-    const list =
-      typeof a === "number" ? [a] : a instanceof Tensor ? Array.from(a.dataSync()) : Array.from(a);
+    const list = typeof a === "number" ? [a] : a instanceof Tensor ? Array.from(a.dataSync()) : Array.from(a);
     if (list.some((v) => !(v >= 0))) throw new ValueError(`alpha must be ≥ 0; got ${list.join(", ")}.`);
     if (list.length === 1) return new Float64Array(k).fill(list[0]);
     if (list.length !== k) {
-      throw new ValueError(`Number of targets and number of penalties do not correspond: ${k} != ${list.length}`);
+      throw new ValueError(
+        `Number of targets and number of penalties do not correspond: ${k} != ${list.length}`,
+      );
     }
     return Float64Array.from(list);
   }

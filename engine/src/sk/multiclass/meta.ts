@@ -24,7 +24,9 @@ export function binaryScore(est: InnerClassifier, X: ArrayInput): Float64Array {
     const p = est.predictProba(X) as Tensor;
     return Float64Array.from(p.get(":", 1).dataSync());
   }
-  throw new ValueError(`${est.constructor.name} has neither decisionFunction nor predictProba; wrap an estimator that has one.`);
+  throw new ValueError(
+    `${est.constructor.name} has neither decisionFunction nor predictProba; wrap an estimator that has one.`,
+  );
 }
 
 /** Rows of a boolean-like 0/1 column vector as a float array. */

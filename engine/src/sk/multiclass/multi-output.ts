@@ -44,7 +44,10 @@ export class MultiOutputClassifier extends ClassifierMixin {
   /** Fits one clone of the estimator per column of y; returns this. */
   fit(X: ArrayInput, y: TargetInput): this {
     const Y = y instanceof Tensor ? y : toTensor(y as never);
-    if (Y.ndim !== 2) throw new ValueError("y must have at least two dimensions for multi-output classification but has only one.");
+    if (Y.ndim !== 2)
+      throw new ValueError(
+        "y must have at least two dimensions for multi-output classification but has only one.",
+      );
     const outs = Y.shape[1];
     this.estimators_ = Array.from({ length: outs }, (_, j) => {
       const est = clone(this.estimator) as InnerClassifier;
@@ -60,7 +63,8 @@ export class MultiOutputClassifier extends ClassifierMixin {
   predict(X: ArrayInput): Labels {
     checkIsFitted(this, "estimators_");
     const cols = (this.estimators_ as InnerClassifier[]).map((e) => e.predict(X));
-    if (cols.some((c) => Array.isArray(c))) throw new ValueError("string labels are supported for 1-D targets only");
+    if (cols.some((c) => Array.isArray(c)))
+      throw new ValueError("string labels are supported for 1-D targets only");
     const ts = cols as Tensor[];
     return toTensor(ts.map((t) => t.reshape(-1, 1)).length ? stackColumns(ts) : [], { dtype: ts[0].dtype });
   }
@@ -69,7 +73,8 @@ export class MultiOutputClassifier extends ClassifierMixin {
   predictProba(X: ArrayInput): Tensor[] {
     checkIsFitted(this, "estimators_");
     return (this.estimators_ as InnerClassifier[]).map((e) => {
-      if (typeof e.predictProba !== "function") throw new ValueError(`${e.constructor.name} has no predictProba.`);
+      if (typeof e.predictProba !== "function")
+        throw new ValueError(`${e.constructor.name} has no predictProba.`);
       return e.predictProba(X) as Tensor;
     });
   }

@@ -55,7 +55,10 @@ export class OneVsOneClassifier extends ClassifierMixin {
       for (let b = a + 1; b < k; b++) {
         const rows: number[] = [];
         for (let i = 0; i < n; i++) if (codes[i] === a || codes[i] === b) rows.push(i);
-        const yb = toTensor(rows.map((i) => (codes[i] === b ? 1 : 0)), { dtype: "int32" });
+        const yb = toTensor(
+          rows.map((i) => (codes[i] === b ? 1 : 0)),
+          { dtype: "int32" },
+        );
         const est = clone(this.estimator) as InnerClassifier;
         est.fit(Xt.get(toTensor(rows, { dtype: "int32" })), yb);
         ests.push(est);

@@ -51,7 +51,10 @@ export class OneVsRestClassifier extends ClassifierMixin {
     if (k < 2) throw new ValueError("OneVsRestClassifier needs at least two classes in y.");
     const problems = k === 2 ? [1] : Array.from({ length: k }, (_, c) => c);
     this.estimators_ = problems.map((c) => {
-      const yb = toTensor(Array.from(codes, (v) => (v === c ? 1 : 0)), { dtype: "int32" });
+      const yb = toTensor(
+        Array.from(codes, (v) => (v === c ? 1 : 0)),
+        { dtype: "int32" },
+      );
       const est = clone(this.estimator) as InnerClassifier;
       est.fit(X, yb);
       return est;
@@ -100,13 +103,17 @@ export class OneVsRestClassifier extends ClassifierMixin {
     checkIsFitted(this, "estimators_");
     const ests = this.estimators_ as InnerClassifier[];
     const p = ests.map((e) => {
-      if (typeof e.predictProba !== "function") throw new ValueError(`${e.constructor.name} has no predictProba.`);
+      if (typeof e.predictProba !== "function")
+        throw new ValueError(`${e.constructor.name} has no predictProba.`);
       return Float64Array.from((e.predictProba(X) as Tensor).get(":", 1).dataSync());
     });
     const n = p[0].length;
     if (p.length === 1) {
       const out = new Float64Array(2 * n);
-      for (let i = 0; i < n; i++) (out[2 * i] = 1 - p[0][i]), (out[2 * i + 1] = p[0][i]);
+      for (let i = 0; i < n; i++) {
+        out[2 * i] = 1 - p[0][i];
+        out[2 * i + 1] = p[0][i];
+      }
       return tensor(out, [n, 2]);
     }
     const k = p.length;

@@ -92,7 +92,12 @@ export function kNearest(Q: Matrix, T: Matrix, k: number, metric: Metric, skipSe
       for (let j = 0; j < k; j++) {
         indices[qi * k + j] = bestI[j];
         const v = bestD[j];
-        distances[qi * k + j] = metric.p === 2 ? Math.sqrt(v > 0 ? v : 0) : metric.p === 1 || metric.p === Infinity ? v : Math.pow(v, 1 / metric.p);
+        distances[qi * k + j] =
+          metric.p === 2
+            ? Math.sqrt(v > 0 ? v : 0)
+            : metric.p === 1 || metric.p === Infinity
+              ? v
+              : Math.pow(v, 1 / metric.p);
       }
     }
   }
@@ -109,7 +114,8 @@ function minkowskiBlock(Q: Matrix, q0: number, rows: number, T: Matrix, p: numbe
       const to = t * d;
       let s = 0;
       if (p === 1) for (let j = 0; j < d; j++) s += Math.abs(Q.data[qo + j] - T.data[to + j]);
-      else if (p === Infinity) for (let j = 0; j < d; j++) s = Math.max(s, Math.abs(Q.data[qo + j] - T.data[to + j]));
+      else if (p === Infinity)
+        for (let j = 0; j < d; j++) s = Math.max(s, Math.abs(Q.data[qo + j] - T.data[to + j]));
       else for (let j = 0; j < d; j++) s += Math.pow(Math.abs(Q.data[qo + j] - T.data[to + j]), p);
       D[r * nt + t] = s;
     }

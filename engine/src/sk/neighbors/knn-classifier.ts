@@ -153,7 +153,8 @@ export class KNeighborsClassifier extends ClassifierMixin implements NeighborsHo
       return decodeLabels(classes[o], codes);
     });
     if (!this.outputs2d_) return decoded[0];
-    if (decoded.some((d) => Array.isArray(d))) throw new ValueError("string labels are supported for 1-D targets only");
+    if (decoded.some((d) => Array.isArray(d)))
+      throw new ValueError("string labels are supported for 1-D targets only");
     const tensors = decoded as Tensor[];
     const nOut = tensors.length;
     const cols = tensors.map((t) => t.dataSync());

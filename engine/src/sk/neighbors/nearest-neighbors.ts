@@ -6,7 +6,14 @@ import { BaseEstimator } from "../base/estimator.js";
 import { registerEstimator } from "../base/registry.js";
 import type { ArrayInput, TargetInput } from "../base/types.js";
 import type { Matrix } from "../internal/matrix.js";
-import { NEIGHBORS_DEFAULTS, resultTensors, search, storeTraining, type NeighborsHost, type NeighborsOptions } from "./search.js";
+import {
+  NEIGHBORS_DEFAULTS,
+  resultTensors,
+  search,
+  storeTraining,
+  type NeighborsHost,
+  type NeighborsOptions,
+} from "./search.js";
 
 /** Options of {@link NearestNeighbors}. */
 export interface NearestNeighborsOptions extends NeighborsOptions {

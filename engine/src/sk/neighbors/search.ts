@@ -53,7 +53,8 @@ export interface NeighborsHost extends BaseEstimator {
 export function metricOf(metric: string, p: number): Metric {
   switch (metric) {
     case "minkowski":
-      if (!(p >= 1)) throw new ValueError(`p must be greater or equal to one for minkowski metric; got p=${p}.`);
+      if (!(p >= 1))
+        throw new ValueError(`p must be greater or equal to one for minkowski metric; got p=${p}.`);
       return { p };
     case "euclidean":
     case "l2":
@@ -81,19 +82,28 @@ export function storeTraining(est: NeighborsHost, X: Tensor): Matrix {
   }
   est.fitX_ = M;
   est.nSamplesFit_ = M.rows;
-  est.effectiveMetric_ = p === 2 ? "euclidean" : p === 1 ? "manhattan" : p === Infinity ? "chebyshev" : "minkowski";
+  est.effectiveMetric_ =
+    p === 2 ? "euclidean" : p === 1 ? "manhattan" : p === Infinity ? "chebyshev" : "minkowski";
   return M;
 }
 
 /** The raw search for `kneighbors` and `predict`: queries are X, or the training set without self. */
-export function search(est: NeighborsHost, X: ArrayInput | null | undefined, k: number, validate: (X: ArrayInput) => Tensor): KnnResult {
+export function search(
+  est: NeighborsHost,
+  X: ArrayInput | null | undefined,
+  k: number,
+  validate: (X: ArrayInput) => Tensor,
+): KnnResult {
   checkIsFitted(est, "fitX_");
   const T = est.fitX_ as Matrix;
   const self = X === null || X === undefined;
   const nAvail = self ? T.rows - 1 : T.rows;
-  if (!(Number.isInteger(k) && k > 0)) throw new ValueError(`Expected nNeighbors > 0 (an integer); got ${k}.`);
+  if (!(Number.isInteger(k) && k > 0))
+    throw new ValueError(`Expected nNeighbors > 0 (an integer); got ${k}.`);
   if (k > nAvail) {
-    throw new ValueError(`Expected n_neighbors <= n_samples_fit, but n_neighbors = ${k}, n_samples_fit = ${T.rows}, n_samples = ${self ? T.rows : "?"}`);
+    throw new ValueError(
+      `Expected n_neighbors <= n_samples_fit, but n_neighbors = ${k}, n_samples_fit = ${T.rows}, n_samples = ${self ? T.rows : "?"}`,
+    );
   }
   const Q = self ? T : matrixOf(validate(X));
   return kNearest(Q, T, k, metricOf(est.metric, est.p), self);
@@ -118,11 +128,14 @@ export function neighborWeights(weights: Weights, r: KnnResult): Float64Array | 
   const n = r.distances.length / k;
   if (typeof weights === "function") {
     const w = weights(tensor(r.distances.slice(), [n, k]));
-    if (!(w instanceof Tensor) || w.size !== n * k) throw new ValueError("the weights function must return a tensor of the distances' shape");
+    if (!(w instanceof Tensor) || w.size !== n * k)
+      throw new ValueError("the weights function must return a tensor of the distances' shape");
     return Float64Array.from(w.dataSync());
   }
   if (weights !== "distance") {
-    throw new ValueError(`weights not recognized: should be 'uniform', 'distance', or a callable function; got '${String(weights)}'.`);
+    throw new ValueError(
+      `weights not recognized: should be 'uniform', 'distance', or a callable function; got '${String(weights)}'.`,
+    );
   }
   const out = new Float64Array(n * k);
   for (let i = 0; i < n; i++) {

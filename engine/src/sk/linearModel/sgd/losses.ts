@@ -13,16 +13,11 @@ export interface SgdLoss {
 
 /** Loss names for classifiers. */
 export type ClassificationLoss =
-  | "hinge"
-  | "log_loss"
-  | "log"
-  | "modified_huber"
-  | "squared_hinge"
-  | "perceptron"
-  | RegressionLoss;
+  "hinge" | "log_loss" | "log" | "modified_huber" | "squared_hinge" | "perceptron" | RegressionLoss;
 
 /** Loss names for regressors. */
-export type RegressionLoss = "squared_error" | "huber" | "epsilon_insensitive" | "squared_epsilon_insensitive";
+export type RegressionLoss =
+  "squared_error" | "huber" | "epsilon_insensitive" | "squared_epsilon_insensitive";
 
 const hinge = (threshold: number): SgdLoss => ({
   loss: (p, y) => (p * y <= threshold ? threshold - p * y : 0),
@@ -108,7 +103,9 @@ const squaredEpsInsensitive = (eps: number): SgdLoss => ({
 /** The loss object for a scikit-learn loss name (`epsilon` for the huber/insensitive losses). */
 export function makeLoss(name: string, epsilon: number, allowed: readonly string[]): SgdLoss {
   if (!allowed.includes(name)) {
-    throw new ValueError(`The loss ${name} is not supported. Choose one of ${allowed.map((l) => `'${l}'`).join(", ")}.`);
+    throw new ValueError(
+      `The loss ${name} is not supported. Choose one of ${allowed.map((l) => `'${l}'`).join(", ")}.`,
+    );
   }
   switch (name) {
     case "hinge":

@@ -114,22 +114,29 @@ export function scheduleCode(lr: string): Schedule {
     case "adaptive":
       return Schedule.Adaptive;
     default:
-      throw new ValueError(`learning rate ${lr} is not supported; use 'constant', 'optimal', 'invscaling' or 'adaptive'.`);
+      throw new ValueError(
+        `learning rate ${lr} is not supported; use 'constant', 'optimal', 'invscaling' or 'adaptive'.`,
+      );
   }
 }
 
 /** scikit-learn's `_more_validate_params`. */
 export function validateSgd(p: SgdParams, forPartialFit: boolean): void {
-  if (p.earlyStopping && forPartialFit) throw new ValueError("early_stopping should be False with partial_fit");
+  if (p.earlyStopping && forPartialFit)
+    throw new ValueError("early_stopping should be False with partial_fit");
   if (["constant", "invscaling", "adaptive"].includes(p.learningRate) && !(p.eta0 > 0)) {
     throw new ValueError(`eta0 must be > 0 with learningRate '${p.learningRate}'; got ${p.eta0}.`);
   }
   if (p.learningRate === "optimal" && p.alpha === 0) {
-    throw new ValueError("alpha must be > 0 since learning_rate is 'optimal'. alpha is used to compute the optimal learning rate.");
+    throw new ValueError(
+      "alpha must be > 0 since learning_rate is 'optimal'. alpha is used to compute the optimal learning rate.",
+    );
   }
   if (!(p.alpha >= 0)) throw new ValueError(`alpha must be ≥ 0; got ${p.alpha}.`);
-  if (!(p.l1Ratio >= 0 && p.l1Ratio <= 1)) throw new ValueError(`l1Ratio must be in [0, 1]; got ${p.l1Ratio}.`);
-  if (!(Number.isInteger(p.maxIter) && p.maxIter >= 1)) throw new ValueError(`maxIter must be an integer ≥ 1; got ${p.maxIter}.`);
+  if (!(p.l1Ratio >= 0 && p.l1Ratio <= 1))
+    throw new ValueError(`l1Ratio must be in [0, 1]; got ${p.l1Ratio}.`);
+  if (!(Number.isInteger(p.maxIter) && p.maxIter >= 1))
+    throw new ValueError(`maxIter must be an integer ≥ 1; got ${p.maxIter}.`);
   if (!(p.validationFraction > 0 && p.validationFraction < 1)) {
     throw new ValueError(`validationFraction must be in (0, 1); got ${p.validationFraction}.`);
   }

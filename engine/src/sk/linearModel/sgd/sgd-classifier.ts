@@ -111,7 +111,15 @@ export class SGDClassifier extends LinearClassifierBase implements SgdParams {
     this.sgd_ = undefined;
     this.classes_ = enc.classes;
     this.t_ = 1;
-    this.partial(X, enc.codes, this.maxIter, options.sampleWeight, options.coefInit, options.interceptInit, prev);
+    this.partial(
+      X,
+      enc.codes,
+      this.maxIter,
+      options.sampleWeight,
+      options.coefInit,
+      options.interceptInit,
+      prev,
+    );
     if (this.tol !== null && this.tol > -Infinity && this.nIter_ === this.maxIter) {
       warn(
         "Maximum number of iteration reached before convergence. Consider increasing max_iter to improve the fit.",
@@ -132,7 +140,8 @@ export class SGDClassifier extends LinearClassifierBase implements SgdParams {
   partialFit(X: ArrayInput, y: TargetInput, classes?: TargetInput, sampleWeight?: TensorLike | null): this {
     if (!this.sgd_) {
       validateSgd(this, true);
-      if (classes === undefined) throw new ValueError("classes must be passed on the first call to partial_fit.");
+      if (classes === undefined)
+        throw new ValueError("classes must be passed on the first call to partial_fit.");
       this.classes_ = encodeTarget(classes).classes;
     } else if (classes !== undefined) {
       const given = encodeTarget(classes).classes;
@@ -152,7 +161,9 @@ export class SGDClassifier extends LinearClassifierBase implements SgdParams {
   predictProba(X: ArrayInput): Tensor {
     if (this.loss === "log_loss" || this.loss === "log") return this.probaOvr(X);
     if (this.loss === "modified_huber") return this.probaHuber(X);
-    throw new ValueError(`probability estimates are not available for loss='${this.loss}'; use loss 'log_loss' or 'modified_huber'.`);
+    throw new ValueError(
+      `probability estimates are not available for loss='${this.loss}'; use loss 'log_loss' or 'modified_huber'.`,
+    );
   }
 
   /** Logarithm of {@link predictProba}. */
@@ -213,16 +224,24 @@ export class SGDClassifier extends LinearClassifierBase implements SgdParams {
     const M = matrixOf(this.validateData(X, { reset: !this.sgd_ || coefInit !== undefined }));
     const n = M.rows;
     if (codes.length !== n) {
-      throw new ValueError(`Found input variables with inconsistent numbers of samples: [${n}, ${codes.length}].`);
+      throw new ValueError(
+        `Found input variables with inconsistent numbers of samples: [${n}, ${codes.length}].`,
+      );
     }
     const nClasses = this.nClasses;
-    if (nClasses < 2) throw new ValueError(`The number of classes has to be greater than one; got ${nClasses} class`);
+    if (nClasses < 2)
+      throw new ValueError(`The number of classes has to be greater than one; got ${nClasses} class`);
     const k = nClasses === 2 ? 1 : nClasses;
     const sw = asSampleWeight(sampleWeight, n) ?? new Float64Array(n).fill(1);
     const cw = this.classWeights(codes, nClasses);
     const avgStart = averageStart(this.average);
     if (!this.sgd_ || coefInit !== undefined) {
-      const coef = coefInit !== undefined ? asVector(coefInit) : prev && prev.d === M.cols && prev.k === k ? prev.coef.slice() : new Float64Array(k * M.cols);
+      const coef =
+        coefInit !== undefined
+          ? asVector(coefInit)
+          : prev && prev.d === M.cols && prev.k === k
+            ? prev.coef.slice()
+            : new Float64Array(k * M.cols);
       if (coef.length !== k * M.cols) throw new ValueError("Provided ``coef_`` does not match dataset.");
       const intercept =
         interceptInit !== undefined
@@ -286,7 +305,9 @@ export class SGDClassifier extends LinearClassifierBase implements SgdParams {
     for (let i = 0; i < n; i++) y[i] = codes[i] === pos ? 1 : -1;
     const rs = checkRandomState(randomState);
     rs.randint(1, MAX_INT); // the dataset seed scikit-learn draws first (used only by SAG)
-    const vmask = mask ?? (this.earlyStopping ? validationMask(n, this.validationFraction, this.randomState) : new Uint8Array(n));
+    const vmask =
+      mask ??
+      (this.earlyStopping ? validationMask(n, this.validationFraction, this.randomState) : new Uint8Array(n));
     const seed = rs.randint(0, MAX_INT);
     const coef = st.coef.subarray(row * d, (row + 1) * d);
     const avg = st.avg ? st.avg.subarray(row * d, (row + 1) * d) : null;

@@ -8,7 +8,14 @@ import { checkIsFitted } from "../../base/estimator.js";
 import { RegressorMixin } from "../../base/mixins.js";
 import { registerEstimator } from "../../base/registry.js";
 import type { ArrayInput, TargetInput } from "../../base/types.js";
-import { asSampleWeight, asTarget, asVector, linearPredict, matrixOf, tensor } from "../../internal/matrix.js";
+import {
+  asSampleWeight,
+  asTarget,
+  asVector,
+  linearPredict,
+  matrixOf,
+  tensor,
+} from "../../internal/matrix.js";
 import { checkRandomState, MAX_INT } from "../../internal/random.js";
 import { validationMask } from "../../internal/split.js";
 import { warn } from "../../internal/warn.js";
@@ -52,7 +59,13 @@ export interface SGDFitOptions {
  * ```
  */
 export class SGDRegressor extends RegressorMixin implements SgdParams {
-  static defaults = { ...SGD_DEFAULTS, loss: "squared_error", learningRate: "invscaling", eta0: 0.01, powerT: 0.25 };
+  static defaults = {
+    ...SGD_DEFAULTS,
+    loss: "squared_error",
+    learningRate: "invscaling",
+    eta0: 0.01,
+    powerT: 0.25,
+  };
   declare loss: RegressionLoss;
   declare penalty: SgdPenalty;
   declare alpha: number;
@@ -102,7 +115,10 @@ export class SGDRegressor extends RegressorMixin implements SgdParams {
       this.sgd_ = undefined;
     }
     if (options.interceptInit !== undefined) {
-      interceptInit = typeof options.interceptInit === "number" ? options.interceptInit : asVector(options.interceptInit)[0];
+      interceptInit =
+        typeof options.interceptInit === "number"
+          ? options.interceptInit
+          : asVector(options.interceptInit)[0];
     }
     this.t_ = 1;
     this.partial(X, y, this.maxIter, options.sampleWeight, coefInit, interceptInit);
@@ -131,7 +147,8 @@ export class SGDRegressor extends RegressorMixin implements SgdParams {
   ): this {
     const M = matrixOf(this.validateData(X, { reset: !this.sgd_ || coefInit !== undefined }));
     const Y = asTarget(y, M.rows, { estimator: "SGDRegressor", multiOutput: false });
-    if (Y.cols !== 1) throw new ValueError("SGDRegressor takes a 1-D y; fit one regressor per target for several targets.");
+    if (Y.cols !== 1)
+      throw new ValueError("SGDRegressor takes a 1-D y; fit one regressor per target for several targets.");
     const n = M.rows;
     const sw = asSampleWeight(sampleWeight, n) ?? new Float64Array(n).fill(1);
     const avgStart = averageStart(this.average);
@@ -145,10 +162,14 @@ export class SGDRegressor extends RegressorMixin implements SgdParams {
         avgIntercept: 0,
       };
     } else if (this.sgd_.coef.length !== M.cols) {
-      throw new ValueError(`Number of features ${M.cols} does not match previous data ${this.sgd_.coef.length}.`);
+      throw new ValueError(
+        `Number of features ${M.cols} does not match previous data ${this.sgd_.coef.length}.`,
+      );
     }
     this.t_ ??= 1;
-    const mask = this.earlyStopping ? validationMask(n, this.validationFraction, this.randomState) : new Uint8Array(n);
+    const mask = this.earlyStopping
+      ? validationMask(n, this.validationFraction, this.randomState)
+      : new Uint8Array(n);
     const rs = checkRandomState(this.randomState);
     const seed = rs.randint(0, MAX_INT);
     rs.randint(1, MAX_INT); // the dataset's own seed, drawn by scikit-learn and unused by plain SGD
@@ -190,7 +211,9 @@ export class SGDRegressor extends RegressorMixin implements SgdParams {
     this.nIter_ = r.nIter;
     this.t_ += r.nIter * n;
     const useAvg = avgStart > 0 && avgStart <= this.t_ - 1;
-    this.shown_ = useAvg ? { coef: st.avg as Float64Array, intercept: st.avgIntercept } : { coef: st.coef, intercept: st.intercept };
+    this.shown_ = useAvg
+      ? { coef: st.avg as Float64Array, intercept: st.avgIntercept }
+      : { coef: st.coef, intercept: st.intercept };
     this.coef_ = tensor(this.shown_.coef.slice(), [M.cols]);
     this.intercept_ = tensor(new Float64Array([this.shown_.intercept]), [1]);
     return this;
