@@ -12,6 +12,9 @@ import { toTensor } from "../core/convert.js";
 import { runKernel, runKernelMulti } from "../core/registry.js";
 import type { Tensor, TensorLike } from "../core/tensor.js";
 import type { NormOrd, QrMode, Uplo } from "../linalg/index.js";
+import { registerGradient } from "../autodiff/registry.js";
+import { mul, neg } from "../ops/arithmetic.js";
+import { matmul } from "../ops/products.js";
 
 export { LinAlgError } from "../linalg/index.js";
 export { matmul, dot, vdot, inner, outer, tensordot, kron, trace, einsum } from "../ops/products.js";
@@ -164,3 +167,30 @@ export function norm(x: TensorLike, ord: NormOrd | NormOptions = null, opts: Nor
 export function matrixPower(a: TensorLike, n: number): Tensor {
   return runKernel("matrixPower", [t(a)], { n });
 }
+
+// ---- Gradients -------------------------------------------------------------------------------
+// On the last two axes (batched). inv: dA = -A⁻ᵀ·dY·A⁻ᵀ. det: dA = dY·det·A⁻ᵀ.
+// solve (x = A⁻¹b): db = A⁻ᵀ·dx, dA = -db·xᵀ.
+
+const swapLast = (m: Tensor): Tensor => {
+  const perm = [...m.shape.keys()];
+  [perm[m.ndim - 2], perm[m.ndim - 1]] = [perm[m.ndim - 1], perm[m.ndim - 2]];
+  return m.transpose(perm);
+};
+
+registerGradient("linalg.inv", (dy, _inputs, _attrs, out) => {
+  const outT = swapLast(out);
+  return [neg(matmul(matmul(outT, dy), outT))];
+});
+
+registerGradient("linalg.det", (dy, [a], _attrs, out) => {
+  const scale = mul(dy, out).reshape([...out.shape, 1, 1]);
+  return [mul(scale, swapLast(inv(a)))];
+});
+
+registerGradient("linalg.solve", (dy, [a, b], _attrs, x, needs) => {
+  const vector = b.ndim === a.ndim - 1;
+  const db = solve(swapLast(a), dy);
+  const col = (v: Tensor): Tensor => (vector ? v.reshape([...v.shape, 1]) : v);
+  return [needs[0] ? neg(matmul(col(db), swapLast(col(x)))) : null, db];
+});

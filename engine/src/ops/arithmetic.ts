@@ -3,6 +3,9 @@ import { ValueError } from "../core/errors.js";
 import { readHost } from "../core/host.js";
 import { Tensor, type TensorLike } from "../core/tensor.js";
 import { binaryOp, divResult, promoteOperands, unaryOp } from "./elementwise.js";
+import { gt, where } from "./compare.js";
+import { floor, log } from "./math.js";
+import { registerGradient } from "../autodiff/registry.js";
 
 // Arithmetic: + - * / ** % // and the sign-related unary ops, with NumPy's dtype rules.
 
@@ -184,3 +187,33 @@ Tensor.prototype.sign = function (this: Tensor) {
 Tensor.prototype.reciprocal = function (this: Tensor) {
   return reciprocal(this);
 };
+
+// ---- Gradients -------------------------------------------------------------------------------
+// Gradients of the arithmetic ops. Operands reach the kernels already broadcast (as views), so
+// each gradient has the broadcast shape; the views' own gradient sums it back.
+
+registerGradient("add", (dy) => [dy, dy]);
+registerGradient("sub", (dy) => [dy, neg(dy)]);
+registerGradient("mul", (dy, [a, b], _attrs, _out, needs) => [
+  needs[0] ? mul(dy, b) : null,
+  needs[1] ? mul(dy, a) : null,
+]);
+registerGradient("div", (dy, [a, b], _attrs, _out, needs) => [
+  needs[0] ? div(dy, b) : null,
+  needs[1] ? neg(div(mul(dy, a), mul(b, b))) : null,
+]);
+registerGradient("pow", (dy, [a, b], _attrs, out, needs) => [
+  needs[0] ? mul(dy, mul(b, pow(a, sub(b, 1)))) : null,
+  // d/db a^b = a^b log a, taken as 0 where a <= 0 (as TensorFlow does: the log is undefined).
+  needs[1] ? mul(dy, where(gt(a, 0), mul(out, log(where(gt(a, 0), a, 1))), 0)) : null,
+]);
+registerGradient("neg", (dy) => [neg(dy)]);
+registerGradient("abs", (dy, [a]) => [mul(dy, sign(a))]);
+registerGradient("sign", (dy) => [mul(dy, 0)]);
+registerGradient("reciprocal", (dy, _inputs, _attrs, out) => [neg(mul(dy, mul(out, out)))]);
+// a mod b = a - floor(a / b) * b.
+registerGradient("mod", (dy, [a, b], _attrs, _out, needs) => [
+  dy,
+  needs[1] ? neg(mul(dy, floor(div(a, b)))) : null,
+]);
+registerGradient("floorDiv", () => [null, null]);

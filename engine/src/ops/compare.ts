@@ -6,6 +6,7 @@ import { broadcastShapes } from "../core/shape.js";
 import type { Tensor, TensorLike } from "../core/tensor.js";
 import { binaryOp, boolResult, promoteOperands, unaryOp } from "./elementwise.js";
 import { installMethods } from "./methods.js";
+import { registerGradient } from "../autodiff/registry.js";
 
 // Comparisons, logic, predicates and `where`: the ops that make and use boolean masks.
 
@@ -139,3 +140,11 @@ declare module "../core/tensor.js" {
     isfinite(): Tensor;
   }
 }
+
+// ---- Gradients -------------------------------------------------------------------------------
+// `where(cond, x, y)`: the gradient goes to the operand each element was taken from.
+registerGradient("where", (dy, [cond], _attrs, _out, needs) => [
+  null,
+  needs[1] ? where(cond, dy, 0) : null,
+  needs[2] ? where(cond, 0, dy) : null,
+]);

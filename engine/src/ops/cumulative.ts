@@ -3,6 +3,8 @@ import { toDType, type DType } from "../core/dtype.js";
 import { runKernel } from "../core/registry.js";
 import { normalizeAxis } from "../core/shape.js";
 import type { Tensor, TensorLike } from "../core/tensor.js";
+import { registerGradient } from "../autodiff/registry.js";
+import { div, mul } from "./arithmetic.js";
 import { installMethods } from "./methods.js";
 import { sumType } from "./reduce.js";
 
@@ -82,3 +84,28 @@ declare module "../core/tensor.js" {
     cumprod(axis?: number | null | CumulativeOptions, opts?: CumulativeOptions): Tensor;
   }
 }
+
+// ---- Gradients -------------------------------------------------------------------------------
+
+// A view with `axis` reversed.
+function flipped(t: Tensor, axis: number): Tensor {
+  const strides = [...t.strides];
+  strides[axis] = -strides[axis];
+  const last = Math.max(0, t.shape[axis] - 1);
+  return t.view(t.shape, strides, t.offset + last * t.strides[axis]);
+}
+
+// Sum of dy over the positions at or after each one: a cumsum of the reversed dy, reversed.
+function reverseCumsum(dy: Tensor, axis: number): Tensor {
+  const dtype = dy.dtype;
+  return flipped(
+    runKernel<CumulativeAttrs>("cumulative", [flipped(dy, axis)], { kind: "sum", axis, dtype }),
+    axis,
+  );
+}
+
+// cumprod: d out_j / d x_i = out_j / x_i for j >= i (undefined where x has zeros, as in
+// TensorFlow's own gradient).
+registerGradient<CumulativeAttrs>("cumulative", (dy, [x], { kind, axis }, out) => [
+  kind === "sum" ? reverseCumsum(dy, axis) : div(reverseCumsum(mul(dy, out), axis), x),
+]);

@@ -6,6 +6,7 @@ import { broadcastShapes, formatShape } from "../core/shape.js";
 import type { Tensor } from "../core/tensor.js";
 import { nonzeroIndices } from "./compare.js";
 import { parseIndex, resolveSlice, type IndexItem } from "./index-parse.js";
+import { registerGradient } from "../autodiff/registry.js";
 import { installMethods } from "./methods.js";
 
 // `get`: NumPy's indexing. Basic items (integers, slices, "...", null) only move the view's
@@ -197,3 +198,21 @@ declare module "../core/tensor.js" {
     get(...index: IndexItem[]): Tensor;
   }
 }
+
+// ---- Gradients -------------------------------------------------------------------------------
+
+/** Attributes of the `gatherAdjoint` kernel: `gather`'s, plus the shape of the indexed view. */
+export interface GatherAdjointAttrs extends AdvancedAttrs {
+  readonly shape: readonly number[];
+}
+
+// Basic indexing is a view (its gradient is the views'). Advanced indexing gathers; its gradient
+// adds `dy` back at the gathered positions, and that scatter-add's own gradient gathers again.
+registerGradient<AdvancedAttrs>("gather", (dy, [view, ...indices], attrs) => [
+  runKernel<GatherAdjointAttrs>("gatherAdjoint", [dy, ...indices], { ...attrs, shape: view.shape }),
+  ...indices.map(() => null),
+]);
+registerGradient<GatherAdjointAttrs>("gatherAdjoint", (dy, [, ...indices], attrs) => [
+  runKernel<AdvancedAttrs>("gather", [dy, ...indices], attrs),
+  ...indices.map(() => null),
+]);

@@ -6,6 +6,8 @@ import { normalizeAxis } from "../core/shape.js";
 import type { Tensor, TensorLike } from "../core/tensor.js";
 import { arange, linspace, zeros } from "./creation.js";
 import { atleast1d, atleast2d, atleast3d } from "./shape-ops.js";
+import { recordOp } from "../autodiff/recorder.js";
+import { registerGradient } from "../autodiff/registry.js";
 
 // Joining arrays: `concatenate` and the functions built on it (`stack`, `vstack`, `hstack`,
 // `columnStack`, `np.c_`, `np.r_`). Each input is written into its slice of one new array by
@@ -77,6 +79,8 @@ export function concatenate(
     }
     at += t.shape[ax];
   }
+  // The parts are written in place, which tapes cannot follow: report the whole as one op.
+  recordOp("concatenate", ts, { axis: ax } satisfies ConcatAttrs, out);
   return out;
 }
 
@@ -210,3 +214,20 @@ export function c_(...items: (TensorLike | string)[]): Tensor {
 export function r_(...items: (TensorLike | string)[]): Tensor {
   return concatItems(items, 1, 0);
 }
+
+// ---- Gradients -------------------------------------------------------------------------------
+
+/** Attributes of the recorded `concatenate` op. */
+interface ConcatAttrs {
+  readonly axis: number;
+}
+
+// Each part's gradient is its slice of `dy` along the axis (a view).
+registerGradient<ConcatAttrs>("concatenate", (dy, parts, { axis }) => {
+  let at = 0;
+  return parts.map((t) => {
+    const g = dy.view(t.shape, dy.strides, dy.offset + at * dy.strides[axis]);
+    at += t.shape[axis];
+    return g;
+  });
+});

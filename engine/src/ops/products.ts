@@ -3,7 +3,14 @@ import { isFloat, promoteTypes, type DType } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { runKernel } from "../core/registry.js";
 import type { Tensor, TensorLike } from "../core/tensor.js";
+import { registerGradient } from "../autodiff/registry.js";
+import { LookupError } from "../autodiff/errors.js";
 import { installMethods } from "./methods.js";
+import { sum } from "./reduce.js";
+import { mul } from "./arithmetic.js";
+import { broadcastView } from "../core/broadcast.js";
+import { contiguousStrides } from "../core/shape.js";
+import { viewAdjoint } from "../autodiff/layout-grads.js";
 
 // Matrix and tensor products. Kernels compute in floating point; integer operands give an
 // integer result as in NumPy (exact while the sums stay below 2**53).
@@ -91,3 +98,99 @@ declare module "../core/tensor.js" {
     dot(b: TensorLike): Tensor;
   }
 }
+
+// ---- Gradients -------------------------------------------------------------------------------
+// matmul: dA = dY·Bᵀ, dB = Aᵀ·dY on the operands as the kernel saw them (1-D operands as a row
+// or a column, batch axes broadcast), then summed back over broadcast batch axes and reshaped.
+
+const swapLast = (t: Tensor): Tensor => {
+  const perm = [...t.shape.keys()];
+  [perm[t.ndim - 2], perm[t.ndim - 1]] = [perm[t.ndim - 1], perm[t.ndim - 2]];
+  return t.transpose(perm);
+};
+
+// Sums a broadcast gradient back to `shape` (leading axes, and axes where `shape` has 1).
+function sumTo(g: Tensor, shape: readonly number[]): Tensor {
+  const lead = g.ndim - shape.length;
+  const axes = [...g.shape.keys()].filter((i) => i < lead || (shape[i - lead] === 1 && g.shape[i] !== 1));
+  return (axes.length ? sum(g, axes) : g).reshape(shape);
+}
+
+function matmulGradient(dy: Tensor, a: Tensor, b: Tensor, needs: readonly boolean[]): (Tensor | null)[] {
+  const a2 = a.ndim === 1 ? a.reshape([1, a.shape[0]]) : a;
+  const b2 = b.ndim === 1 ? b.reshape([b.shape[0], 1]) : b;
+  const outShape = [...dy.shape];
+  if (a.ndim === 1) outShape.splice(outShape.length - (b.ndim === 1 ? 0 : 1), 0, 1);
+  if (b.ndim === 1) outShape.push(1);
+  const dy2 = dy.reshape(outShape);
+  return [
+    needs[0] ? sumTo(matmul(dy2, swapLast(b2)), a2.shape).reshape(a.shape) : null,
+    needs[1] ? sumTo(matmul(swapLast(a2), dy2), b2.shape).reshape(b.shape) : null,
+  ];
+}
+
+registerGradient("matmul", (dy, [a, b], _attrs, _out, needs) => matmulGradient(dy, a, b, needs));
+// `dot` is matmul for operands of at most two axes (the only case with a gradient here).
+registerGradient("dot", (dy, [a, b], _attrs, _out, needs) => {
+  if (a.ndim > 2 || b.ndim > 2) {
+    throw new LookupError("No gradient defined for np.dot of arrays with more than 2 axes; use matmul");
+  }
+  return matmulGradient(dy, a, b, needs);
+});
+
+// vdot(a, b) = Σ a·b over the flattened arrays.
+registerGradient("vdot", (dy, [a, b], _attrs, _out, needs) => [
+  needs[0] ? mul(dy, b) : null,
+  needs[1] ? mul(dy, a) : null,
+]);
+
+// outer(a, b)[i, j] = a_i b_j over the flattened arrays.
+registerGradient("outer", (dy, [a, b], _attrs, _out, needs) => [
+  needs[0] ? matmul(dy, b.reshape([-1])).reshape(a.shape) : null,
+  needs[1] ? matmul(a.reshape([-1]), dy).reshape(b.shape) : null,
+]);
+
+// inner(a, b) contracts the last axes: with a as rows [m, k] and b as rows [n, k] it is a·bᵀ.
+registerGradient("inner", (dy, [a, b], _attrs, _out, needs) => {
+  if (a.ndim === 0 || b.ndim === 0) return [needs[0] ? mul(dy, b) : null, needs[1] ? mul(dy, a) : null];
+  const k = a.shape[a.ndim - 1];
+  const a2 = a.reshape([-1, k]);
+  const b2 = b.reshape([-1, k]);
+  const dy2 = dy.reshape([a2.shape[0], b2.shape[0]]);
+  return [
+    needs[0] ? matmul(dy2, b2).reshape(a.shape) : null,
+    needs[1] ? matmul(swapLast(dy2), a2).reshape(b.shape) : null,
+  ];
+});
+
+interface TraceAttrs {
+  readonly offset: number;
+  readonly axis1: number;
+  readonly axis2: number;
+}
+
+// trace sums a diagonal: its gradient puts dy on that diagonal of a zero tensor (a view's
+// adjoint, so it differentiates again).
+registerGradient<TraceAttrs>("trace", (dy, [a], { offset, axis1, axis2 }) => {
+  const nd = a.ndim;
+  const ax1 = axis1 < 0 ? axis1 + nd : axis1;
+  const ax2 = axis2 < 0 ? axis2 + nd : axis2;
+  const strides = contiguousStrides(a.shape);
+  const rest = [...a.shape.keys()].filter((i) => i !== ax1 && i !== ax2);
+  const [r0, c0] = offset >= 0 ? [0, offset] : [-offset, 0];
+  const len = Math.max(0, Math.min(a.shape[ax1] - r0, a.shape[ax2] - c0));
+  const diagonal = {
+    shape: [...rest.map((i) => a.shape[i]), len],
+    strides: [...rest.map((i) => strides[i]), strides[ax1] + strides[ax2]],
+    offset: r0 * strides[ax1] + c0 * strides[ax2],
+  };
+  const spread = broadcastView(dy.reshape([...dy.shape, 1]), diagonal.shape);
+  return [
+    viewAdjoint(spread, {
+      from: diagonal,
+      to: { shape: a.shape, strides, offset: 0 },
+      scatterFirst: false,
+      gatherFirst: false,
+    }),
+  ];
+});

@@ -22,3 +22,6 @@ export * from "./dummy/index.js";
 export * from "./multiclass/index.js";
 export * from "./pipeline/index.js";
 export * from "./compose/index.js";
+export * from "./modelSelection/index.js";
+export * as stats from "./stats/index.js";
+export * as datasets from "./datasets/index.js";

@@ -67,19 +67,22 @@ for (const c of ESTIMATORS) {
       assert.notEqual(copy, est);
       assert.equal(copy.constructor, est.constructor);
       assert.equal(String(copy), String(est));
-      assert.throws(
-        () => output(c, copy, data.X),
-        /instance is not fitted yet\. Call 'fit' with appropriate arguments before using this estimator\./,
-      );
+      if (!skip.has("notfitted")) {
+        assert.throws(
+          () => output(c, copy, data.X),
+          /instance is not fitted yet\. Call 'fit' with appropriate arguments before using this estimator\./,
+        );
+      }
     });
 
-    test("not fitted error names the class", () => {
-      const est = c.make();
-      assert.throws(
-        () => output(c, est, data.X),
-        new RegExp(`^NotFittedError: This ${est.constructor.name} instance is not fitted yet`),
-      );
-    });
+    if (!skip.has("notfitted"))
+      test("not fitted error names the class", () => {
+        const est = c.make();
+        assert.throws(
+          () => output(c, est, data.X),
+          new RegExp(`^NotFittedError: This ${est.constructor.name} instance is not fitted yet`),
+        );
+      });
 
     test("fit returns this and is deterministic", () => {
       const a = c.make();

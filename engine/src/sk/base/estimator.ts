@@ -174,7 +174,7 @@ export abstract class BaseEstimator {
       }
     }
     for (const [head, sub] of nested) {
-      const target = this.getParams(false)[head];
+      const target = this.getParams(true)[head];
       if (!isEstimator(target)) {
         throw new InvalidParameterError(
           `Invalid parameter '${head}__${Object.keys(sub)[0]}': '${head}' is ${target === "passthrough" || target === "drop" ? `'${String(target)}'` : "not an estimator"} in ${classOf(this).name}`,

@@ -78,22 +78,34 @@ export class ColumnTransformer extends BaseEstimator {
   /** Fitted transformers by name (scikit-learn's `named_transformers_`). */
   get namedTransformers_(): Record<string, ColumnAction> {
     checkIsFitted(this, "transformers_");
-    return Object.fromEntries((this.transformers_ as [string, ColumnAction, unknown][]).map(([n, t]) => [n, t]));
+    return Object.fromEntries(
+      (this.transformers_ as [string, ColumnAction, unknown][]).map(([n, t]) => [n, t]),
+    );
   }
 
   private plan(X: ArrayInput): { entries: [string, ColumnAction, number[]][]; names?: string[] } {
     if (!Array.isArray(this.transformers)) {
-      throw new ValueError('ColumnTransformer needs a list of [name, transformer, columns] entries, e.g. [["cat", new sk.OneHotEncoder(), ["ocean_proximity"]]]');
+      throw new ValueError(
+        'ColumnTransformer needs a list of [name, transformer, columns] entries, e.g. [["cat", new sk.OneHotEncoder(), ["ocean_proximity"]]]',
+      );
     }
     const names = new Set<string>();
     const entries: [string, ColumnAction, number[]][] = this.transformers.map((e, i) => {
-      if (!Array.isArray(e) || e.length !== 3 || typeof e[0] !== "string") throw new ValueError(`entry ${i} should be [name, transformer, columns]`);
+      if (!Array.isArray(e) || e.length !== 3 || typeof e[0] !== "string")
+        throw new ValueError(`entry ${i} should be [name, transformer, columns]`);
       const [name, t, cols] = e;
       if (names.has(name)) throw new ValueError(`Names provided are not unique: '${name}'`);
       if (name.includes("__")) throw new ValueError(`Estimator names must not contain __: got '${name}'`);
       names.add(name);
-      if (t !== "drop" && t !== "passthrough" && (typeof (t as TransformerLike).fit !== "function" || typeof (t as TransformerLike).transform !== "function")) {
-        throw new TypeError(`All estimators should implement fit and transform, or can be 'drop' or 'passthrough' specifiers. '${name}' doesn't.`);
+      if (
+        t !== "drop" &&
+        t !== "passthrough" &&
+        (typeof (t as TransformerLike).fit !== "function" ||
+          typeof (t as TransformerLike).transform !== "function")
+      ) {
+        throw new TypeError(
+          `All estimators should implement fit and transform, or can be 'drop' or 'passthrough' specifiers. '${name}' doesn't.`,
+        );
       }
       return [name, t, resolveColumns(cols, X)];
     });
@@ -116,7 +128,11 @@ export class ColumnTransformer extends BaseEstimator {
       checkIsFitted(this, "transformers_");
       this.checkFeatures(columnsOf(X).count, featureNamesOf(X), false);
       const cols = this.columns_ as number[][];
-      entries = (this.transformers_ as [string, ColumnAction, unknown][]).map(([name, t], i) => [name, t, cols[i]]);
+      entries = (this.transformers_ as [string, ColumnAction, unknown][]).map(([name, t], i) => [
+        name,
+        t,
+        cols[i],
+      ]);
     }
     const outputs: { name: string; out: unknown }[] = [];
     for (const [name, t, cols] of entries) {
@@ -124,18 +140,26 @@ export class ColumnTransformer extends BaseEstimator {
       const sub = takeColumns(X, cols);
       const t0 = performance.now();
       const out = t === "passthrough" ? sub : fitting ? fitTransformOf(t, sub, y) : t.transform(sub);
-      if (this.verbose && fitting) console.log(`[ColumnTransformer] ... (${name}) ... total=${((performance.now() - t0) / 1000).toFixed(1)}s`);
+      if (this.verbose && fitting)
+        console.log(
+          `[ColumnTransformer] ... (${name}) ... total=${((performance.now() - t0) / 1000).toFixed(1)}s`,
+        );
       outputs.push({ name, out });
     }
     const parts = outputs.map(({ name, out }) => {
       const p = outputColumns(out, name);
       const w = this.transformerWeights?.[name];
-      if (w !== undefined) for (const c of p.columns) if (c.kind === "num") c.values = c.values.map((v) => v * w);
+      if (w !== undefined)
+        for (const c of p.columns) if (c.kind === "num") c.values = c.values.map((v) => v * w);
       return { name, p };
     });
     if (fitting) {
       const colNames = columnsOf(X).names;
-      this.transformers_ = entries.map(([name, t, cols]) => [name, t, colNames && name !== "remainder" ? cols.map((j) => colNames[j]) : cols]);
+      this.transformers_ = entries.map(([name, t, cols]) => [
+        name,
+        t,
+        colNames && name !== "remainder" ? cols.map((j) => colNames[j]) : cols,
+      ]);
       this.columns_ = entries.map((e) => e[2]);
       const idx: Record<string, [number, number]> = {};
       let at = 0;
@@ -147,7 +171,10 @@ export class ColumnTransformer extends BaseEstimator {
       }
       this.outputIndices_ = idx;
     }
-    return hstackParts(parts.map((q) => q.p), n);
+    return hstackParts(
+      parts.map((q) => q.p),
+      n,
+    );
   }
 
   /** Fits every entry on its columns; returns `this`. */
@@ -169,7 +196,8 @@ export class ColumnTransformer extends BaseEstimator {
   /** `name__feature` names of every output column (`num__median_income`, `cat__ocean_proximity_INLAND`). */
   getFeatureNamesOut(): string[] {
     checkIsFitted(this, "transformers_");
-    const inNames = this.featureNamesIn_ ?? Array.from({ length: this.nFeaturesIn_ as number }, (_, j) => `x${j}`);
+    const inNames =
+      this.featureNamesIn_ ?? Array.from({ length: this.nFeaturesIn_ as number }, (_, j) => `x${j}`);
     const cols = this.columns_ as number[][];
     const out: string[] = [];
     (this.transformers_ as [string, ColumnAction, unknown][]).forEach(([name, t], i) => {
@@ -179,7 +207,10 @@ export class ColumnTransformer extends BaseEstimator {
       if (t === "passthrough") names = input;
       else {
         const f = (t as { getFeatureNamesOut?: (n?: readonly string[]) => string[] }).getFeatureNamesOut;
-        if (typeof f !== "function") throw new TypeError(`Transformer ${name} (type ${t.constructor.name}) does not provide getFeatureNamesOut.`);
+        if (typeof f !== "function")
+          throw new TypeError(
+            `Transformer ${name} (type ${t.constructor.name}) does not provide getFeatureNamesOut.`,
+          );
         names = f.call(t, input);
       }
       out.push(...names.map((x) => (this.verboseFeatureNamesOut ? `${name}__${x}` : x)));

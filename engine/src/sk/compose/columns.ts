@@ -4,21 +4,29 @@
  */
 import { Tensor } from "../../core/tensor.js";
 import { ValueError } from "../../core/errors.js";
+import { expected2d } from "../base/table.js";
 import { isFrameLike, type ArrayInput, type Cell, type CellMatrix, type FrameLike } from "../base/types.js";
 
 /** What selects a transformer's columns. */
-export type ColumnSelector = string | number | readonly string[] | readonly number[] | readonly boolean[] | ((X: ArrayInput) => readonly string[] | readonly number[]);
+export type ColumnSelector =
+  | string
+  | number
+  | readonly string[]
+  | readonly number[]
+  | readonly boolean[]
+  | ((X: ArrayInput) => readonly string[] | readonly number[]);
 
 /** Number of columns and their names (when a frame) of an input. */
 export function columnsOf(X: ArrayInput): { count: number; names?: string[] } {
   if (isFrameLike(X)) return { count: X.columns.length, names: [...X.columns] };
   if (X instanceof Tensor) {
-    if (X.ndim !== 2) throw new ValueError(`ColumnTransformer needs 2-D input, got shape (${X.shape.join(", ")})`);
+    if (X.ndim !== 2)
+      throw new ValueError(`ColumnTransformer needs 2-D input, got shape (${X.shape.join(", ")})`);
     return { count: X.shape[1] };
   }
   if (Array.isArray(X) && X.length && Array.isArray(X[0])) return { count: (X[0] as unknown[]).length };
   if (Array.isArray(X) && X.length === 0) return { count: 0 };
-  throw new ValueError("ColumnTransformer needs 2-D input (a data frame, a 2-D tensor or rows of values)");
+  throw expected2d(1);
 }
 
 /** Column indices picked by `sel`. Names need a data frame. */
@@ -28,7 +36,8 @@ export function resolveColumns(sel: ColumnSelector, X: ArrayInput): number[] {
   const list: readonly (string | number | boolean)[] = Array.isArray(s) ? s : [s as string | number];
   if (list.length === 0) return [];
   if (typeof list[0] === "boolean") {
-    if (list.length !== count) throw new ValueError(`boolean column mask has ${list.length} entries for ${count} columns`);
+    if (list.length !== count)
+      throw new ValueError(`boolean column mask has ${list.length} entries for ${count} columns`);
     return list.flatMap((b, j) => (b ? [j] : []));
   }
   return list.map((c) => {
@@ -39,11 +48,15 @@ export function resolveColumns(sel: ColumnSelector, X: ArrayInput): number[] {
         );
       }
       const j = names.indexOf(c);
-      if (j < 0) throw new ValueError(`A given column is not a column of the dataframe: '${c}'. Columns are: ${names.join(", ")}`);
+      if (j < 0)
+        throw new ValueError(
+          `A given column is not a column of the dataframe: '${c}'. Columns are: ${names.join(", ")}`,
+        );
       return j;
     }
     const j = (c as number) < 0 ? (c as number) + count : (c as number);
-    if (!Number.isInteger(j) || j < 0 || j >= count) throw new ValueError(`column index ${String(c)} is out of range for ${count} columns`);
+    if (!Number.isInteger(j) || j < 0 || j >= count)
+      throw new ValueError(`column index ${String(c)} is out of range for ${count} columns`);
     return j;
   });
 }

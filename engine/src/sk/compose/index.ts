@@ -7,4 +7,7 @@ export {
   type ColumnTransformerOptions,
 } from "./column-transformer.js";
 export type { ColumnSelector } from "./columns.js";
-export { TransformedTargetRegressor, type TransformedTargetRegressorOptions } from "./transformed-target-regressor.js";
+export {
+  TransformedTargetRegressor,
+  type TransformedTargetRegressorOptions,
+} from "./transformed-target-regressor.js";

@@ -18,15 +18,27 @@ export function outputColumns(out: unknown, who: string): { nRows: number; colum
 }
 
 /** hstack of the parts: a tensor if every column is numeric, else rows of cells. */
-export function hstackParts(parts: { nRows: number; columns: ColumnData[] }[], nRows: number): Tensor | CellMatrix {
+export function hstackParts(
+  parts: { nRows: number; columns: ColumnData[] }[],
+  nRows: number,
+): Tensor | CellMatrix {
   const cols = parts.flatMap((p) => {
-    if (p.nRows !== nRows) throw new ValueError(`a transformer returned ${p.nRows} rows for ${nRows} input rows; transformers must keep one row per sample`);
+    if (p.nRows !== nRows)
+      throw new ValueError(
+        `a transformer returned ${p.nRows} rows for ${nRows} input rows; transformers must keep one row per sample`,
+      );
     return p.columns;
   });
-  if (cols.every((c) => c.kind === "num")) return columnsToTensor(cols.map((c) => c.values as Float64Array), nRows);
-  const rows: Cell[][] = Array.from({ length: nRows }, (_, i) => cols.map((c) => {
-    const v = c.values[i];
-    return typeof v === "number" && v !== v ? null : v;
-  }));
+  if (cols.every((c) => c.kind === "num"))
+    return columnsToTensor(
+      cols.map((c) => c.values as Float64Array),
+      nRows,
+    );
+  const rows: Cell[][] = Array.from({ length: nRows }, (_, i) =>
+    cols.map((c) => {
+      const v = c.values[i];
+      return typeof v === "number" && v !== v ? null : v;
+    }),
+  );
   return rows;
 }

@@ -1,7 +1,8 @@
 /** `TransformedTargetRegressor`: fits a regressor on a transformed target (e.g. log prices). */
 import { Tensor } from "../../core/tensor.js";
 import { ValueError } from "../../core/errors.js";
-import { BaseEstimator, checkIsFitted } from "../base/estimator.js";
+import type { BaseEstimator } from "../base/estimator.js";
+import { checkIsFitted } from "../base/estimator.js";
 import { RegressorMixin } from "../base/mixins.js";
 import { clone } from "../base/clone.js";
 import { estimatorClass, registerEstimator } from "../base/registry.js";
@@ -23,7 +24,12 @@ export interface TransformedTargetRegressorOptions {
   checkInverse?: boolean;
 }
 
-type Fittable = BaseEstimator & { fit(X: ArrayInput, y?: TargetInput | null): unknown; predict?(X: ArrayInput): Tensor; transform?(X: ArrayInput): unknown; inverseTransform?(X: ArrayInput): unknown };
+type Fittable = BaseEstimator & {
+  fit(X: ArrayInput, y?: TargetInput | null): unknown;
+  predict?(X: ArrayInput): Tensor;
+  transform?(X: ArrayInput): unknown;
+  inverseTransform?(X: ArrayInput): unknown;
+};
 
 /**
  * Regression on a transformed target: `fit` trains on `func(y)`, `predict` returns
@@ -59,10 +65,15 @@ export class TransformedTargetRegressor extends RegressorMixin {
   }
 
   fit(X: ArrayInput, y: TargetInput): this {
-    if (this.transformer && (this.func || this.inverseFunc)) throw new ValueError("'transformer' and functions 'func'/'inverseFunc' cannot both be set.");
+    if (this.transformer && (this.func || this.inverseFunc))
+      throw new ValueError("'transformer' and functions 'func'/'inverseFunc' cannot both be set.");
     const yt = checkTarget(y);
     const y2 = yt.ndim === 1 ? yt.reshape(-1, 1) : yt;
-    const tr = (this.transformer ? clone(this.transformer) : new FunctionTransformer({ func: this.func, inverseFunc: this.inverseFunc, validate: true })) as Fittable;
+    const tr = (
+      this.transformer
+        ? clone(this.transformer)
+        : new FunctionTransformer({ func: this.func, inverseFunc: this.inverseFunc, validate: true })
+    ) as Fittable;
     tr.fit(y2);
     let ytr = tr.transform?.(y2) as Tensor;
     if (!(ytr instanceof Tensor)) ytr = checkTarget(ytr as TargetInput);
@@ -70,7 +81,10 @@ export class TransformedTargetRegressor extends RegressorMixin {
     let reg: BaseEstimator | null = this.regressor;
     if (!reg) {
       const Lin = estimatorClass("LinearRegression");
-      if (!Lin) throw new ValueError("TransformedTargetRegressor needs a regressor: pass { regressor: new sk.LinearRegression() }");
+      if (!Lin)
+        throw new ValueError(
+          "TransformedTargetRegressor needs a regressor: pass { regressor: new sk.LinearRegression() }",
+        );
       reg = new Lin();
     }
     const r = clone(reg) as Fittable;

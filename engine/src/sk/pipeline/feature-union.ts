@@ -35,7 +35,11 @@ export interface FeatureUnionOptions {
  * ```
  */
 export class FeatureUnion extends BaseEstimator {
-  static defaults = { nJobs: null as number | null, transformerWeights: null as Record<string, number> | null, verbose: false };
+  static defaults = {
+    nJobs: null as number | null,
+    transformerWeights: null as Record<string, number> | null,
+    verbose: false,
+  };
   static positional = ["transformerList"];
   static composite = "transformerList";
   declare transformerList: UnionEntry[];
@@ -50,16 +54,20 @@ export class FeatureUnion extends BaseEstimator {
 
   private active(): [string, TransformerLike | "passthrough"][] {
     if (!Array.isArray(this.transformerList) || this.transformerList.length === 0) {
-      throw new ValueError('FeatureUnion needs a list of [name, transformer] entries');
+      throw new ValueError("FeatureUnion needs a list of [name, transformer] entries");
     }
-    return this.transformerList.filter(([, t]) => t !== null && t !== "drop") as [string, TransformerLike | "passthrough"][];
+    return this.transformerList.filter(([, t]) => t !== null && t !== "drop") as [
+      string,
+      TransformerLike | "passthrough",
+    ][];
   }
 
   private join(outputs: unknown[], names: string[], n: number): Tensor | CellMatrix {
     const parts = outputs.map((o, i) => {
       const p = outputColumns(o, names[i]);
       const w = this.transformerWeights?.[names[i]];
-      if (w !== undefined) for (const c of p.columns) if (c.kind === "num") c.values = c.values.map((v) => v * w);
+      if (w !== undefined)
+        for (const c of p.columns) if (c.kind === "num") c.values = c.values.map((v) => v * w);
       return p;
     });
     return hstackParts(parts, n);
@@ -77,7 +85,11 @@ export class FeatureUnion extends BaseEstimator {
     const act = this.active();
     const outs = act.map(([, t]) => (t === "passthrough" ? X : fitTransformOf(t, X, y)));
     this.fitted_ = true;
-    return this.join(outs, act.map(([n]) => n), numSamples(X));
+    return this.join(
+      outs,
+      act.map(([n]) => n),
+      numSamples(X),
+    );
   }
 
   /** Concatenated outputs of the fitted parts. */
@@ -85,7 +97,11 @@ export class FeatureUnion extends BaseEstimator {
     checkIsFitted(this, "fitted_");
     const act = this.active();
     const outs = act.map(([, t]) => (t === "passthrough" ? X : t.transform(X)));
-    return this.join(outs, act.map(([n]) => n), numSamples(X));
+    return this.join(
+      outs,
+      act.map(([n]) => n),
+      numSamples(X),
+    );
   }
 
   /** Whether `fit` ran. */
@@ -98,7 +114,8 @@ export class FeatureUnion extends BaseEstimator {
     return this.active().flatMap(([name, t]) => {
       const f = (t as { getFeatureNamesOut?: (n?: readonly string[]) => string[] }).getFeatureNamesOut;
       if (t === "passthrough") return (inputFeatures ?? []).map((x) => `${name}__${x}`);
-      if (typeof f !== "function") throw new TypeError(`Transformer ${name} does not provide getFeatureNamesOut`);
+      if (typeof f !== "function")
+        throw new TypeError(`Transformer ${name} does not provide getFeatureNamesOut`);
       return f.call(t, inputFeatures).map((x) => `${name}__${x}`);
     });
   }

@@ -1,5 +1,5 @@
 /** `Pipeline`: a chain of transformers ending in any estimator, used as one estimator. */
-import { Tensor } from "../../core/tensor.js";
+import type { Tensor } from "../../core/tensor.js";
 import { ValueError } from "../../core/errors.js";
 import { BaseEstimator, checkIsFitted, isEstimator } from "../base/estimator.js";
 import { fitTransformOf, type TransformerLike } from "../base/mixins.js";
@@ -54,17 +54,27 @@ export class Pipeline extends BaseEstimator {
 
   private checkSteps(): void {
     if (!Array.isArray(this.steps) || this.steps.length === 0) {
-      throw new ValueError('Pipeline needs a list of [name, estimator] steps, e.g. new sk.Pipeline([["scaler", new sk.StandardScaler()]])');
+      throw new ValueError(
+        'Pipeline needs a list of [name, estimator] steps, e.g. new sk.Pipeline([["scaler", new sk.StandardScaler()]])',
+      );
     }
     const names = new Set<string>();
     this.steps.forEach((s, i) => {
-      if (!Array.isArray(s) || typeof s[0] !== "string") throw new ValueError(`step ${i} should be [name, estimator], got ${String(s)}`);
+      if (!Array.isArray(s) || typeof s[0] !== "string")
+        throw new ValueError(`step ${i} should be [name, estimator], got ${String(s)}`);
       const [name, est] = s;
       if (names.has(name)) throw new ValueError(`Names provided are not unique: '${name}' appears twice`);
       if (name.includes("__")) throw new ValueError(`Estimator names must not contain __: got '${name}'`);
       names.add(name);
-      if (i < this.steps.length - 1 && est !== null && est !== "passthrough" && (!method(est, "fit") || !method(est, "transform"))) {
-        throw new TypeError(`All intermediate steps should be transformers and implement fit and transform or be the string 'passthrough'. '${name}' (type ${String(est)}) doesn't`);
+      if (
+        i < this.steps.length - 1 &&
+        est !== null &&
+        est !== "passthrough" &&
+        (!method(est, "fit") || !method(est, "transform"))
+      ) {
+        throw new TypeError(
+          `All intermediate steps should be transformers and implement fit and transform or be the string 'passthrough'. '${name}' (type ${String(est)}) doesn't`,
+        );
       }
     });
   }
@@ -102,13 +112,18 @@ export class Pipeline extends BaseEstimator {
   get(key: number | string): StepEstimator | Pipeline {
     if (typeof key === "string") {
       const m = /^(-?\d*):(-?\d*)$/.exec(key);
-      if (m) return this.slice(m[1] === "" ? undefined : Number(m[1]), m[2] === "" ? undefined : Number(m[2]));
+      if (m)
+        return this.slice(m[1] === "" ? undefined : Number(m[1]), m[2] === "" ? undefined : Number(m[2]));
       const step = this.steps.find((s) => s[0] === key);
-      if (!step) throw new ValueError(`Pipeline has no step '${key}'; steps are ${this.steps.map((s) => s[0]).join(", ")}`);
+      if (!step)
+        throw new ValueError(
+          `Pipeline has no step '${key}'; steps are ${this.steps.map((s) => s[0]).join(", ")}`,
+        );
       return step[1];
     }
     const i = key < 0 ? key + this.steps.length : key;
-    if (i < 0 || i >= this.steps.length) throw new RangeError(`step index ${key} out of range for ${this.steps.length} steps`);
+    if (i < 0 || i >= this.steps.length)
+      throw new RangeError(`step index ${key} out of range for ${this.steps.length} steps`);
     return this.steps[i][1];
   }
 
@@ -128,7 +143,10 @@ export class Pipeline extends BaseEstimator {
       if (est === null || est === "passthrough") continue;
       const t0 = performance.now();
       Xt = fitTransformOf(est as TransformerLike, Xt, y) as ArrayInput;
-      if (this.verbose) console.log(`[Pipeline] ...... (step ${name}) ... total=${((performance.now() - t0) / 1000).toFixed(1)}s`);
+      if (this.verbose)
+        console.log(
+          `[Pipeline] ...... (step ${name}) ... total=${((performance.now() - t0) / 1000).toFixed(1)}s`,
+        );
     }
     return Xt;
   }
@@ -152,7 +170,12 @@ export class Pipeline extends BaseEstimator {
 
   /** Whether the final step is fitted. */
   isFitted(): boolean {
-    const last = this.finalEstimator ?? this.steps.slice(0, -1).reverse().find(([, e]) => e !== null && e !== "passthrough")?.[1];
+    const last =
+      this.finalEstimator ??
+      this.steps
+        .slice(0, -1)
+        .reverse()
+        .find(([, e]) => e !== null && e !== "passthrough")?.[1];
     if (!isEstimator(last)) return true;
     try {
       checkIsFitted(last);
@@ -165,7 +188,10 @@ export class Pipeline extends BaseEstimator {
 
   private final(name: string): AnyMethod {
     const f = method(this.finalEstimator, name);
-    if (!f) throw new TypeError(`This 'Pipeline' has no attribute '${name}': its final step (${String(this.finalEstimator)}) does not implement it`);
+    if (!f)
+      throw new TypeError(
+        `This 'Pipeline' has no attribute '${name}': its final step (${String(this.finalEstimator)}) does not implement it`,
+      );
     checkIsFitted(this);
     return f;
   }
@@ -237,7 +263,10 @@ export class Pipeline extends BaseEstimator {
     for (const [name, est] of this.steps) {
       if (est === null || est === "passthrough") continue;
       const f = method(est, "getFeatureNamesOut");
-      if (!f) throw new TypeError(`Estimator ${name} does not provide getFeatureNamesOut. Did you mean to call pipeline.slice(0, -1) before getFeatureNamesOut?`);
+      if (!f)
+        throw new TypeError(
+          `Estimator ${name} does not provide getFeatureNamesOut. Did you mean to call pipeline.slice(0, -1) before getFeatureNamesOut?`,
+        );
       names = f(names) as string[];
     }
     return names ?? [];
@@ -286,4 +315,3 @@ export function makePipeline(...steps: (StepEstimator | PipelineOptions)[]): Pip
     options,
   );
 }
-

@@ -40,12 +40,20 @@ export function discoverCategories(col: ColumnData): Categories {
 }
 
 /** Categories given by the user for one column (numbers or strings). */
-export function givenCategories(values: readonly (number | string | null)[], col: ColumnData, j: number): Categories {
+export function givenCategories(
+  values: readonly (number | string | null)[],
+  col: ColumnData,
+  j: number,
+): Categories {
   if (col.kind === "num") {
     if (values.some((v) => typeof v === "string")) {
       throw new ValueError(`categories for column ${j} are strings but the column holds numbers`);
     }
-    return Tensor.fromTypedArray(Float64Array.from(values as (number | null)[], (v) => (v === null ? NaN : v)), [values.length], "float64");
+    return Tensor.fromTypedArray(
+      Float64Array.from(values as (number | null)[], (v) => (v === null ? NaN : v)),
+      [values.length],
+      "float64",
+    );
   }
   return values.map((v) => (v === null ? null : String(v)));
 }

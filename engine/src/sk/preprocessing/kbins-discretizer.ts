@@ -31,7 +31,8 @@ function kmeans1d(values: Float64Array, init: number[]): number[] {
     const cnt = new Float64Array(centers.length);
     for (const v of values) {
       let best = 0;
-      for (let c = 1; c < centers.length; c++) if (Math.abs(v - centers[c]) < Math.abs(v - centers[best])) best = c;
+      for (let c = 1; c < centers.length; c++)
+        if (Math.abs(v - centers[c]) < Math.abs(v - centers[best])) best = c;
       sum[best] += v;
       cnt[best]++;
     }
@@ -81,14 +82,18 @@ export class KBinsDiscretizer extends TransformerMixin {
   }
 
   fit(X: ArrayInput, _y?: TargetInput | null): this {
-    if (!["onehot", "onehot-dense", "ordinal"].includes(this.encode)) throw new ValueError(`encode should be "onehot", "onehot-dense" or "ordinal", got '${this.encode}'`);
-    if (!["uniform", "quantile", "kmeans"].includes(this.strategy)) throw new ValueError(`strategy should be "uniform", "quantile" or "kmeans", got '${this.strategy}'`);
+    if (!["onehot", "onehot-dense", "ordinal"].includes(this.encode))
+      throw new ValueError(`encode should be "onehot", "onehot-dense" or "ordinal", got '${this.encode}'`);
+    if (!["uniform", "quantile", "kmeans"].includes(this.strategy))
+      throw new ValueError(`strategy should be "uniform", "quantile" or "kmeans", got '${this.strategy}'`);
     const t = this.validateData(X, { reset: true });
     const [n, m] = t.shape;
     const d = matrixData(t);
     const bins = typeof this.nBins === "number" ? new Array<number>(m).fill(this.nBins) : [...this.nBins];
     if (bins.length !== m || bins.some((b) => !Number.isInteger(b) || b < 2)) {
-      throw new ValueError(`KBinsDiscretizer received an invalid number of bins ${JSON.stringify(this.nBins)}: need integers >= 2, one or one per feature`);
+      throw new ValueError(
+        `KBinsDiscretizer received an invalid number of bins ${JSON.stringify(this.nBins)}: need integers >= 2, one or one per feature`,
+      );
     }
     const edges: Tensor[] = [];
     const nb: number[] = [];
@@ -201,7 +206,9 @@ export class KBinsDiscretizer extends TransformerMixin {
     checkIsFitted(this, "binEdges_");
     const names = inputFeatureNames(this.nFeaturesIn_ as number, this.featureNamesIn_, inputFeatures);
     if (this.encode === "ordinal") return names;
-    return names.flatMap((nm, j) => Array.from({ length: (this.nBins_ as number[])[j] }, (_, k) => `${nm}_${k}.0`));
+    return names.flatMap((nm, j) =>
+      Array.from({ length: (this.nBins_ as number[])[j] }, (_, k) => `${nm}_${k}.0`),
+    );
   }
 }
 registerEstimator(KBinsDiscretizer);

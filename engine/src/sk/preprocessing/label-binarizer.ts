@@ -41,7 +41,8 @@ export class LabelBinarizer extends TransformerMixin {
 
   /** Learns the classes of `y`. */
   fit(y: TargetInput, _unused?: TargetInput | null): this {
-    if (this.negLabel >= this.posLabel) throw new ValueError(`negLabel=${this.negLabel} must be strictly less than posLabel=${this.posLabel}.`);
+    if (this.negLabel >= this.posLabel)
+      throw new ValueError(`negLabel=${this.negLabel} must be strictly less than posLabel=${this.posLabel}.`);
     this.classes_ = encodeLabels(toLabels(y)).classes;
     this.yType_ = labelValues(this.classes_).length <= 2 ? "binary" : "multiclass";
     return this;

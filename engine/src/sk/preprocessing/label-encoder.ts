@@ -38,8 +38,15 @@ export class LabelEncoder extends TransformerMixin {
     const index = new Map(labelValues(this.classes_ as Labels).map((v, i) => [String(v), i]));
     const vals = labelValues(toLabels(y));
     const unseen = [...new Set(vals.filter((v) => !index.has(String(v))))];
-    if (unseen.length) throw new ValueError(`y contains previously unseen labels: [${unseen.map((v) => JSON.stringify(v)).join(", ")}]`);
-    return Tensor.fromTypedArray(Int32Array.from(vals, (v) => index.get(String(v)) as number), [vals.length], "int32");
+    if (unseen.length)
+      throw new ValueError(
+        `y contains previously unseen labels: [${unseen.map((v) => JSON.stringify(v)).join(", ")}]`,
+      );
+    return Tensor.fromTypedArray(
+      Int32Array.from(vals, (v) => index.get(String(v)) as number),
+      [vals.length],
+      "int32",
+    );
   }
 
   /** Labels of codes. */

@@ -50,7 +50,9 @@ export class MinMaxScaler extends TransformerMixin {
   fit(X: ArrayInput, _y?: TargetInput | null): this {
     const [lo, hi] = this.featureRange;
     if (!(lo < hi)) {
-      throw new ValueError(`Minimum of desired feature range must be smaller than maximum. Got [${lo}, ${hi}].`);
+      throw new ValueError(
+        `Minimum of desired feature range must be smaller than maximum. Got [${lo}, ${hi}].`,
+      );
     }
     const t = this.validateData(X, { reset: true, allowNaN: true });
     const [n, m] = t.shape;

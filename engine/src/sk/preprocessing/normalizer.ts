@@ -33,7 +33,8 @@ export class Normalizer extends TransformerMixin {
   }
 
   fit(X: ArrayInput, _y?: TargetInput | null): this {
-    if (!["l1", "l2", "max"].includes(this.norm)) throw new ValueError(`'${this.norm}' is not a supported norm; use "l1", "l2" or "max"`);
+    if (!["l1", "l2", "max"].includes(this.norm))
+      throw new ValueError(`'${this.norm}' is not a supported norm; use "l1", "l2" or "max"`);
     this.validateData(X, { reset: true });
     return this;
   }

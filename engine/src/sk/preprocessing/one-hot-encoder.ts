@@ -92,13 +92,17 @@ export class OneHotEncoder extends TransformerMixin {
       throw new ValueError(`handleUnknown should be "error" or "ignore", got '${this.handleUnknown}'`);
     }
     if (this.minFrequency != null || this.maxCategories != null) {
-      throw new ValueError("minFrequency and maxCategories (infrequent categories) are not supported; leave them null");
+      throw new ValueError(
+        "minFrequency and maxCategories (infrequent categories) are not supported; leave them null",
+      );
     }
     const t = this.table(X, true);
     if (this.categories !== "auto" && this.categories !== undefined) {
       const given = this.categories;
       if (given.length !== t.columns.length) {
-        throw new ValueError(`Shape mismatch: if categories is an array, it has to be of shape (n_features,): got ${given.length} lists for ${t.columns.length} features`);
+        throw new ValueError(
+          `Shape mismatch: if categories is an array, it has to be of shape (n_features,): got ${given.length} lists for ${t.columns.length} features`,
+        );
       }
       this.categories_ = t.columns.map((c, j) => givenCategories(given[j], c, j));
       if (this.handleUnknown === "error") this.findUnknown(t, "fit");
@@ -116,13 +120,18 @@ export class OneHotEncoder extends TransformerMixin {
     if (drop === "first") return cats.map(() => 0);
     if (drop === "if_binary") return cats.map((c) => (categoryValues(c).length === 2 ? 0 : null));
     if (!Array.isArray(drop) || drop.length !== cats.length) {
-      throw new ValueError(`drop should be null, "first", "if_binary" or one category per feature (${cats.length})`);
+      throw new ValueError(
+        `drop should be null, "first", "if_binary" or one category per feature (${cats.length})`,
+      );
     }
     return cats.map((c, j) => {
       const v = drop[j];
       if (v === null) return null;
       const idx = categoryIndex(c).get(v);
-      if (idx === undefined) throw new ValueError(`The following categories were supposed to be dropped, but were not found in the training data: ${String(v)} (feature ${j})`);
+      if (idx === undefined)
+        throw new ValueError(
+          `The following categories were supposed to be dropped, but were not found in the training data: ${String(v)} (feature ${j})`,
+        );
       return idx;
     });
   }
@@ -192,7 +201,10 @@ export class OneHotEncoder extends TransformerMixin {
     const d = m.dataSync();
     const widths = cats.map((c, j) => categoryValues(c).length - (drop && drop[j] !== null ? 1 : 0));
     const expected = widths.reduce((a, b) => a + b, 0);
-    if (w !== expected) throw new ValueError(`Shape of the passed X data is not correct. Expected ${expected} columns, got ${w}.`);
+    if (w !== expected)
+      throw new ValueError(
+        `Shape of the passed X data is not correct. Expected ${expected} columns, got ${w}.`,
+      );
     const rows: Cell[][] = Array.from({ length: n }, () => []);
     let offset = 0;
     cats.forEach((c, j) => {
@@ -207,7 +219,11 @@ export class OneHotEncoder extends TransformerMixin {
       offset += widths[j];
     });
     if (cats.every((c) => c instanceof Tensor)) {
-      return Tensor.fromTypedArray(Float64Array.from(rows.flat(), (v) => (v === null ? NaN : Number(v))), [n, cats.length], "float64");
+      return Tensor.fromTypedArray(
+        Float64Array.from(rows.flat(), (v) => (v === null ? NaN : Number(v))),
+        [n, cats.length],
+        "float64",
+      );
     }
     return rows;
   }

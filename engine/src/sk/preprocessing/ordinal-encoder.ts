@@ -8,7 +8,15 @@ import { toTable, type Table } from "../base/table.js";
 import type { ArrayInput, Cell, CellMatrix, TargetInput } from "../base/types.js";
 import { checkArray, featureNamesOf } from "../base/validation.js";
 import { inputFeatureNames } from "./column-stats.js";
-import { categoryIndex, categoryText, categoryValues, cellAt, discoverCategories, givenCategories, type Categories } from "./categories.js";
+import {
+  categoryIndex,
+  categoryText,
+  categoryValues,
+  cellAt,
+  discoverCategories,
+  givenCategories,
+  type Categories,
+} from "./categories.js";
 
 /** Options of {@link OrdinalEncoder}. */
 export interface OrdinalEncoderOptions {
@@ -61,15 +69,23 @@ export class OrdinalEncoder extends TransformerMixin {
   }
 
   fit(X: ArrayInput, _y?: TargetInput | null): this {
-    if (this.handleUnknown === "use_encoded_value" && (this.unknownValue === null || this.unknownValue === undefined)) {
-      throw new TypeError('unknownValue should be an integer or NaN when handleUnknown is "use_encoded_value", got null');
+    if (
+      this.handleUnknown === "use_encoded_value" &&
+      (this.unknownValue === null || this.unknownValue === undefined)
+    ) {
+      throw new TypeError(
+        'unknownValue should be an integer or NaN when handleUnknown is "use_encoded_value", got null',
+      );
     }
     if (this.handleUnknown === "error" && this.unknownValue !== null && this.unknownValue !== undefined) {
       throw new TypeError('unknownValue should only be set when handleUnknown is "use_encoded_value"');
     }
     const t = this.table(X, true);
     const given = this.categories;
-    this.categories_ = given === "auto" || given === undefined ? t.columns.map(discoverCategories) : t.columns.map((c, j) => givenCategories(given[j], c, j));
+    this.categories_ =
+      given === "auto" || given === undefined
+        ? t.columns.map(discoverCategories)
+        : t.columns.map((c, j) => givenCategories(given[j], c, j));
     return this;
   }
 
@@ -108,7 +124,10 @@ export class OrdinalEncoder extends TransformerMixin {
     const t = checkArray(X, { allowNaN: true });
     const cats = this.categories_ as Categories[];
     const [n, m] = t.shape;
-    if (m !== cats.length) throw new ValueError(`Shape of the passed X data is not correct. Expected ${cats.length} columns, got ${m}.`);
+    if (m !== cats.length)
+      throw new ValueError(
+        `Shape of the passed X data is not correct. Expected ${cats.length} columns, got ${m}.`,
+      );
     const d = t.dataSync();
     const rows: Cell[][] = Array.from({ length: n }, (_, i) =>
       cats.map((c, j) => {
@@ -118,7 +137,11 @@ export class OrdinalEncoder extends TransformerMixin {
       }),
     );
     if (cats.every((c) => c instanceof Tensor)) {
-      return Tensor.fromTypedArray(Float64Array.from(rows.flat(), (v) => (v === null ? NaN : Number(v))), [n, m], "float64");
+      return Tensor.fromTypedArray(
+        Float64Array.from(rows.flat(), (v) => (v === null ? NaN : Number(v))),
+        [n, m],
+        "float64",
+      );
     }
     return rows;
   }

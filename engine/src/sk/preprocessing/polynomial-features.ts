@@ -72,9 +72,11 @@ export class PolynomialFeatures extends TransformerMixin {
   fit(X: ArrayInput, _y?: TargetInput | null): this {
     const [lo, hi] = typeof this.degree === "number" ? [0, this.degree] : this.degree;
     if (!Number.isInteger(lo) || !Number.isInteger(hi) || lo < 0 || hi < lo) {
-      throw new ValueError(`degree must be a non-negative integer or [min, max] with min <= max; got ${JSON.stringify(this.degree)}`);
+      throw new ValueError(
+        `degree must be a non-negative integer or [min, max] with min <= max; got ${JSON.stringify(this.degree)}`,
+      );
     }
-    const t = this.validateData(X, { reset: true, allowNaN: true });
+    const t = this.validateData(X, { reset: true });
     const m = t.shape[1];
     const combos: number[][] = [];
     const start = typeof this.degree === "number" ? 0 : lo;
@@ -97,10 +99,12 @@ export class PolynomialFeatures extends TransformerMixin {
   /** The polynomial features. */
   transform(X: ArrayInput): Tensor {
     checkIsFitted(this, "powers_");
-    const t = this.validateData(X, { allowNaN: true });
+    const t = this.validateData(X);
     const [n, m] = t.shape;
     const d = matrixData(t);
-    const combos = this.combos_ ?? (this.powers_ as number[][]).map((p) => p.flatMap((e, j) => new Array<number>(e).fill(j)));
+    const combos =
+      this.combos_ ??
+      (this.powers_ as number[][]).map((p) => p.flatMap((e, j) => new Array<number>(e).fill(j)));
     const k = combos.length;
     const out = new Float64Array(n * k);
     for (let i = 0; i < n; i++) {

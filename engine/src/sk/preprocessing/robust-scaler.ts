@@ -5,7 +5,14 @@ import { TransformerMixin } from "../base/mixins.js";
 import { checkIsFitted } from "../base/estimator.js";
 import { registerEstimator } from "../base/registry.js";
 import type { ArrayInput, TargetInput } from "../base/types.js";
-import { handleZerosInScale, inputFeatureNames, matrixData, percentileSorted, sortedColumn, tensorOf } from "./column-stats.js";
+import {
+  handleZerosInScale,
+  inputFeatureNames,
+  matrixData,
+  percentileSorted,
+  sortedColumn,
+  tensorOf,
+} from "./column-stats.js";
 
 /** Options of {@link RobustScaler}. */
 export interface RobustScalerOptions {
@@ -24,22 +31,36 @@ export interface RobustScalerOptions {
 // Inverse of the standard normal CDF (Acklam's rational approximation refined by one Newton
 // step), for `unitVariance`.
 function normPpf(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const pl = 0.02425;
   let x: number;
   if (p < pl) {
     const q = Math.sqrt(-2 * Math.log(p));
-    x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    x =
+      (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   } else if (p <= 1 - pl) {
     const q = p - 0.5;
     const r = q * q;
-    x = ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    x =
+      ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+      (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
   } else {
     const q = Math.sqrt(-2 * Math.log(1 - p));
-    x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    x =
+      -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   }
   return x;
 }
@@ -76,7 +97,8 @@ export class RobustScaler extends TransformerMixin {
 
   fit(X: ArrayInput, _y?: TargetInput | null): this {
     const [qlo, qhi] = this.quantileRange;
-    if (!(0 <= qlo && qlo <= qhi && qhi <= 100)) throw new ValueError(`Invalid quantile range: [${qlo}, ${qhi}]`);
+    if (!(0 <= qlo && qlo <= qhi && qhi <= 100))
+      throw new ValueError(`Invalid quantile range: [${qlo}, ${qhi}]`);
     const t = this.validateData(X, { reset: true, allowNaN: true });
     const [n, m] = t.shape;
     const d = matrixData(t);

@@ -80,7 +80,9 @@ export class SimpleImputer extends TransformerMixin {
       for (let i = 0; i < t.nRows; i++) {
         const v = c.values[i];
         if (v === Infinity || v === -Infinity) {
-          throw new ValueError(`Input X contains infinity (${t.names ? `column '${t.names[j]}'` : `feature ${j}`}, row ${i}); SimpleImputer fills missing values, not infinite ones.`);
+          throw new ValueError(
+            `Input X contains infinity (${t.names ? `column '${t.names[j]}'` : `feature ${j}`}, row ${i}); SimpleImputer fills missing values, not infinite ones.`,
+          );
         }
       }
     });
@@ -89,7 +91,9 @@ export class SimpleImputer extends TransformerMixin {
 
   fit(X: ArrayInput, _y?: TargetInput | null): this {
     if (!["mean", "median", "most_frequent", "constant"].includes(this.strategy)) {
-      throw new ValueError(`Can only use these strategies: "mean", "median", "most_frequent", "constant"; got strategy='${this.strategy}'`);
+      throw new ValueError(
+        `Can only use these strategies: "mean", "median", "most_frequent", "constant"; got strategy='${this.strategy}'`,
+      );
     }
     const t = this.table(X, true);
     const stats: Cell[] = [];
@@ -137,14 +141,18 @@ export class SimpleImputer extends TransformerMixin {
         stats.push(best);
       }
     });
-    this.statistics_ = stats.every((s) => typeof s === "number") ? Tensor.fromTypedArray(Float64Array.from(stats as number[]), [stats.length], "float64") : stats;
+    this.statistics_ = stats.every((s) => typeof s === "number")
+      ? Tensor.fromTypedArray(Float64Array.from(stats as number[]), [stats.length], "float64")
+      : stats;
     this.indicatorFeatures_ = missingCols;
     return this;
   }
 
   private kept(stats: Cell[]): number[] {
     // Columns whose statistic is NaN (all values missing in fit) are dropped, as in scikit-learn.
-    return stats.flatMap((s, j) => (typeof s === "number" && Number.isNaN(s) && this.strategy !== "constant" ? [] : [j]));
+    return stats.flatMap((s, j) =>
+      typeof s === "number" && Number.isNaN(s) && this.strategy !== "constant" ? [] : [j],
+    );
   }
 
   private statsArray(): Cell[] {
@@ -166,10 +174,12 @@ export class SimpleImputer extends TransformerMixin {
       keep.forEach((j, k) => {
         const col = t.columns[j].values as Float64Array;
         const fill = stats[j] as number;
-        for (let i = 0; i < t.nRows; i++) out[i * width + k] = this.isMissing(t.columns[j], i) ? fill : col[i];
+        for (let i = 0; i < t.nRows; i++)
+          out[i * width + k] = this.isMissing(t.columns[j], i) ? fill : col[i];
       });
       indicator.forEach((j, k) => {
-        for (let i = 0; i < t.nRows; i++) out[i * width + keep.length + k] = this.isMissing(t.columns[j], i) ? 1 : 0;
+        for (let i = 0; i < t.nRows; i++)
+          out[i * width + keep.length + k] = this.isMissing(t.columns[j], i) ? 1 : 0;
       });
       return Tensor.fromTypedArray(out, [t.nRows, width], "float64");
     }
@@ -185,7 +195,9 @@ export class SimpleImputer extends TransformerMixin {
     checkIsFitted(this, "statistics_");
     const names = inputFeatureNames(this.nFeaturesIn_ as number, this.featureNamesIn_, inputFeatures);
     const keep = this.kept(this.statsArray());
-    const ind = this.addIndicator ? (this.indicatorFeatures_ as number[]).map((j) => `missingindicator_${names[j]}`) : [];
+    const ind = this.addIndicator
+      ? (this.indicatorFeatures_ as number[]).map((j) => `missingindicator_${names[j]}`)
+      : [];
     return [...keep.map((j) => names[j]), ...ind];
   }
 }
