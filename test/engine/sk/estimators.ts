@@ -244,6 +244,7 @@ export const ESTIMATORS: ContractCase[] = [
     // persist: distributions are kept as text in the file, so a reloaded search cannot sample again;
     // shape: 4 labels cannot make 3 stratified folds, which fails before X's shape is looked at.
     skip: ["persist", "shape"],
+  },
   // Models (linear models, neighbours, baselines, meta-estimators).
   { name: "LinearRegression", make: () => new sk.LinearRegression(), kind: "regressor" },
   {

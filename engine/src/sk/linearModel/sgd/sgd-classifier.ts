@@ -10,7 +10,7 @@ import type { ArrayInput, Labels, TargetInput } from "../../base/types.js";
 import { codesFor, encodeTarget, labelValues, sameLabels } from "../../internal/labels.js";
 import { asSampleWeight, asVector, matrixOf, tensor, type Matrix } from "../../internal/matrix.js";
 import { checkRandomState, MAX_INT, type RandomStateLike } from "../../internal/random.js";
-import { validationMask } from "../../internal/split.js";
+import { stratifiedValidationMask } from "../../internal/split.js";
 import { warn } from "../../internal/warn.js";
 import { LinearClassifierBase } from "../linear-classifier.js";
 import { CLASSIFICATION_LOSSES, makeLoss, type ClassificationLoss } from "./losses.js";
@@ -270,7 +270,7 @@ export class SGDClassifier extends LinearClassifierBase implements SgdParams {
       nIter = this.fitBinary(M, codes, 1, 0, sw, cw[1], cw[0], maxIter, this.randomState, null);
     } else {
       // The split is drawn once on the multiclass labels, then shared by every binary problem.
-      const mask = this.earlyStopping ? validationMask(n, this.validationFraction, this.randomState) : null;
+      const mask = this.earlyStopping ? stratifiedValidationMask(codes, this.validationFraction, this.randomState) : null;
       const rs = checkRandomState(this.randomState);
       const seeds = Array.from({ length: k }, () => rs.randint(0, MAX_INT));
       for (let c = 0; c < k; c++) {
@@ -307,7 +307,9 @@ export class SGDClassifier extends LinearClassifierBase implements SgdParams {
     rs.randint(1, MAX_INT); // the dataset seed scikit-learn draws first (used only by SAG)
     const vmask =
       mask ??
-      (this.earlyStopping ? validationMask(n, this.validationFraction, this.randomState) : new Uint8Array(n));
+      (this.earlyStopping
+        ? stratifiedValidationMask(Int32Array.from(y, (v) => (v > 0 ? 1 : 0)), this.validationFraction, this.randomState)
+        : new Uint8Array(n));
     const seed = rs.randint(0, MAX_INT);
     const coef = st.coef.subarray(row * d, (row + 1) * d);
     const avg = st.avg ? st.avg.subarray(row * d, (row + 1) * d) : null;
