@@ -217,7 +217,10 @@ test("cross-validation and searches with nested names", () => {
   assert.ok(search.bestEstimator_ instanceof sk.Pipeline);
   const table = search.cvResultsFrame();
   assert.deepEqual(table.shape, [3, Object.keys(res).length]);
-  assert.equal(table.col("params").toArray()[2], '{ meanregressor__shrink: 0, standardscaler: "passthrough" }');
+  assert.equal(
+    table.col("params").toArray()[2],
+    '{ meanregressor__shrink: 0, standardscaler: "passthrough" }',
+  );
   assert.ok(Math.abs(search.score(X, y) - (search.bestScore_ as number)) < 20);
   const labels = ["a", "b", "a", "a", "b", "a", "a", "b", "a", "a"];
   const Xc = rs.randn(10, 2);
@@ -277,13 +280,31 @@ test("real pd.DataFrame inputs: splits keep frames, column transformers select b
   });
   const [train, test] = sk.trainTestSplit(df, { testSize: 0.2, randomState: 42 });
   assert.ok(train instanceof pd.DataFrame && test instanceof pd.DataFrame);
-  assert.deepEqual([train.shape, test.shape], [[8, 3], [2, 3]]);
-  const ct = sk.makeColumnTransformer([new sk.SimpleImputer({ strategy: "median" }), ["income", "rooms"]], [new sk.OneHotEncoder(), ["ocean"]]);
+  assert.deepEqual(
+    [train.shape, test.shape],
+    [
+      [8, 3],
+      [2, 3],
+    ],
+  );
+  const ct = sk.makeColumnTransformer(
+    [new sk.SimpleImputer({ strategy: "median" }), ["income", "rooms"]],
+    [new sk.OneHotEncoder(), ["ocean"]],
+  );
   const out = ct.fitTransform(df) as Tensor;
   assert.deepEqual(out.shape, [10, 5]);
-  assert.deepEqual(ct.getFeatureNamesOut(), ["simpleimputer__income", "simpleimputer__rooms", "onehotencoder__ocean_A", "onehotencoder__ocean_B", "onehotencoder__ocean_C"]);
+  assert.deepEqual(ct.getFeatureNamesOut(), [
+    "simpleimputer__income",
+    "simpleimputer__rooms",
+    "onehotencoder__ocean_A",
+    "onehotencoder__ocean_B",
+    "onehotencoder__ocean_C",
+  ]);
   assert.equal(out.item(2, 1), 8);
   const scaler = new sk.StandardScaler().fit(df.get(["income"]));
   assert.deepEqual(scaler.featureNamesIn_, ["income"]);
-  assert.throws(() => scaler.transform(df.get(["rooms"])), /The feature names should match those that were passed during fit/);
+  assert.throws(
+    () => scaler.transform(df.get(["rooms"])),
+    /The feature names should match those that were passed during fit/,
+  );
 });

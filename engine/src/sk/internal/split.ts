@@ -24,7 +24,11 @@ export function validationMask(n: number, fraction: number, randomState: RandomS
 }
 
 /** A 0/1 mask of the validation samples, stratified on the class codes (classifiers). */
-export function stratifiedValidationMask(codes: Int32Array, fraction: number, randomState: RandomStateLike): Uint8Array {
+export function stratifiedValidationMask(
+  codes: Int32Array,
+  fraction: number,
+  randomState: RandomStateLike,
+): Uint8Array {
   const n = codes.length;
   validationSizes(n, fraction);
   const ss = new StratifiedShuffleSplit({ nSplits: 1, testSize: fraction, randomState: randomState ?? null });

@@ -286,11 +286,21 @@ export abstract class BaseSearchCV extends BaseEstimator {
   cvResultsFrame(): DataFrame {
     checkIsFitted(this, "cvResults_");
     const cell = (v: unknown): string | number | boolean | null =>
-      v === undefined || v === null ? null : typeof v === "number" || typeof v === "string" || typeof v === "boolean" ? v : String(v);
+      v === undefined || v === null
+        ? null
+        : typeof v === "number" || typeof v === "string" || typeof v === "boolean"
+          ? v
+          : String(v);
     const cols: Record<string, Tensor | (string | number | boolean | null)[]> = {};
     for (const [k, v] of Object.entries(this.cvResults_ as CvResults)) {
       if (v instanceof Tensor) cols[k] = v;
-      else if (k === "params") cols[k] = (v as Params[]).map((p) => `{ ${Object.entries(p).map(([n, x]) => `${n}: ${typeof x === "string" ? JSON.stringify(x) : String(x)}`).join(", ")} }`);
+      else if (k === "params")
+        cols[k] = (v as Params[]).map(
+          (p) =>
+            `{ ${Object.entries(p)
+              .map(([n, x]) => `${n}: ${typeof x === "string" ? JSON.stringify(x) : String(x)}`)
+              .join(", ")} }`,
+        );
       else cols[k] = v.map(cell);
     }
     return new DataFrame(cols);

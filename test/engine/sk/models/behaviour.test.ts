@@ -4,7 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { np, sk, Tensor } from "../../../../engine/src/index.js";
+import type { Tensor } from "../../../../engine/src/index.js";
+import { np, sk } from "../../../../engine/src/index.js";
 import { assertClose, iris } from "./helpers.js";
 
 const { X, y } = iris();
@@ -20,7 +21,15 @@ describe("SGD", () => {
   });
 
   it("warmStart with maxIter 1 runs one epoch per fit (chapter 4's early-stopping loop)", () => {
-    const reg = new sk.SGDRegressor({ maxIter: 1, tol: -Infinity, warmStart: true, penalty: null, learningRate: "constant", eta0: 0.0005, randomState: 42 });
+    const reg = new sk.SGDRegressor({
+      maxIter: 1,
+      tol: -Infinity,
+      warmStart: true,
+      penalty: null,
+      learningRate: "constant",
+      eta0: 0.0005,
+      randomState: 42,
+    });
     const Xr = X.get(":", ":3");
     const yr = X.get(":", 3);
     const before = reg.fit(Xr, yr).score(Xr, yr);
@@ -29,14 +38,20 @@ describe("SGD", () => {
   });
 
   it("predictProba exists for log_loss and modified_huber only", () => {
-    assert.throws(() => new sk.SGDClassifier({ randomState: 0 }).fit(X, y).predictProba(X), /probability estimates are not available/);
+    assert.throws(
+      () => new sk.SGDClassifier({ randomState: 0 }).fit(X, y).predictProba(X),
+      /probability estimates are not available/,
+    );
     const p = new sk.SGDClassifier({ loss: "log_loss", randomState: 0 }).fit(X, y).predictProba(X.get(":4"));
     assertClose(p.sum(1), [1, 1, 1, 1], 1e-12);
   });
 
   it("rejects bad options when fitting, naming the fix", () => {
     assert.throws(() => new sk.SGDClassifier({ learningRate: "constant" }).fit(X, y), /eta0 must be > 0/);
-    assert.throws(() => new sk.SGDRegressor({ loss: "hinge" as never }).fit(X, y.astype("float64")), /not supported/);
+    assert.throws(
+      () => new sk.SGDRegressor({ loss: "hinge" as never }).fit(X, y.astype("float64")),
+      /not supported/,
+    );
   });
 });
 
@@ -61,7 +76,10 @@ describe("neighbours", () => {
   });
 
   it("distance weights: an exact match takes all the weight", () => {
-    const knn = new sk.KNeighborsRegressor({ nNeighbors: 3, weights: "distance" }).fit([[0], [1], [2]], [10, 20, 30]);
+    const knn = new sk.KNeighborsRegressor({ nNeighbors: 3, weights: "distance" }).fit(
+      [[0], [1], [2]],
+      [10, 20, 30],
+    );
     assertClose(knn.predict([[1]]), [20], 0);
   });
 
@@ -72,8 +90,10 @@ describe("neighbours", () => {
     const nn = new sk.NearestNeighbors({ nNeighbors: 1 }).fit(T);
     const [d, i] = nn.kneighbors(Q.get(":5"));
     for (let q = 0; q < 5; q++) {
-      const diff = T.sub(Q.get([q])).pow(2).sum(1);
-      assert.equal((i.item(q, 0) as number), (diff.argmin() as Tensor).item());
+      const diff = T.sub(Q.get([q]))
+        .pow(2)
+        .sum(1);
+      assert.equal(i.item(q, 0) as number, (diff.argmin() as Tensor).item());
       assertClose(d.item(q, 0), Math.sqrt(diff.min().item() as number), 1e-9);
     }
     assert.deepEqual(nn.kneighbors(Q, 2, false).shape, [1500, 2]);
@@ -96,6 +116,9 @@ describe("persistence and wrappers", () => {
   });
 
   it("LogisticRegression refuses solvers it does not implement, naming the one it does", () => {
-    assert.throws(() => new sk.LogisticRegression({ solver: "liblinear" as never }).fit(X, y), /'lbfgs' solver only/);
+    assert.throws(
+      () => new sk.LogisticRegression({ solver: "liblinear" as never }).fit(X, y),
+      /'lbfgs' solver only/,
+    );
   });
 });

@@ -270,7 +270,9 @@ export class SGDClassifier extends LinearClassifierBase implements SgdParams {
       nIter = this.fitBinary(M, codes, 1, 0, sw, cw[1], cw[0], maxIter, this.randomState, null);
     } else {
       // The split is drawn once on the multiclass labels, then shared by every binary problem.
-      const mask = this.earlyStopping ? stratifiedValidationMask(codes, this.validationFraction, this.randomState) : null;
+      const mask = this.earlyStopping
+        ? stratifiedValidationMask(codes, this.validationFraction, this.randomState)
+        : null;
       const rs = checkRandomState(this.randomState);
       const seeds = Array.from({ length: k }, () => rs.randint(0, MAX_INT));
       for (let c = 0; c < k; c++) {
@@ -308,7 +310,11 @@ export class SGDClassifier extends LinearClassifierBase implements SgdParams {
     const vmask =
       mask ??
       (this.earlyStopping
-        ? stratifiedValidationMask(Int32Array.from(y, (v) => (v > 0 ? 1 : 0)), this.validationFraction, this.randomState)
+        ? stratifiedValidationMask(
+            Int32Array.from(y, (v) => (v > 0 ? 1 : 0)),
+            this.validationFraction,
+            this.randomState,
+          )
         : new Uint8Array(n));
     const seed = rs.randint(0, MAX_INT);
     const coef = st.coef.subarray(row * d, (row + 1) * d);
