@@ -162,7 +162,8 @@ describe("sk models: parity with scikit-learn 1.2", () => {
       else assert.deepEqual(flat(pred), flat(c.predict), "predict");
       if (c.decision) assertClose(est.decisionFunction?.(Xp), c.decision, rtol, atol, "decisionFunction");
       if (c.proba) assertClose(est.predictProba?.(Xp), c.proba, rtol, 1e-12, "predictProba");
-      if (c.nIter && est.nIter_ !== undefined && est.nIter_ !== null) assert.deepEqual(flat(est.nIter_), c.nIter, "nIter_");
+      if (c.nIter && est.nIter_ !== undefined && est.nIter_ !== null)
+        assert.deepEqual(flat(est.nIter_), c.nIter, "nIter_");
       if (c.rank !== undefined) {
         const lr = est as unknown as sk.LinearRegression;
         assert.equal(lr.rank_, c.rank);
