@@ -4,11 +4,17 @@
  * @example
  * ```ts
  * import { keras } from "tensorbook";
- * const opt = new keras.optimizers.Adam({ learningRate: 1e-3 });
- * const loss = keras.losses.get("sparse_categorical_crossentropy");
+ * const model = new keras.Sequential([
+ *   new keras.layers.Flatten({ inputShape: [28, 28] }),
+ *   new keras.layers.Dense(300, { activation: "relu" }),
+ *   new keras.layers.Dense(10, { activation: "softmax" }),
+ * ]);
+ * model.compile({ loss: "sparse_categorical_crossentropy", optimizer: "sgd", metrics: ["accuracy"] });
+ * const history = await model.fit(Xtrain, ytrain, { epochs: 30, validationData: [Xvalid, yvalid] });
  * ```
  */
 import "../tf/index.js";
+import "./saving/index.js";
 
 export * as optimizers from "./optimizers/index.js";
 export * as losses from "./losses/index.js";
@@ -16,3 +22,13 @@ export * as metrics from "./metrics/index.js";
 export * as callbacks from "./callbacks/index.js";
 export * as utils from "./utils/index.js";
 export * as backend from "./backend/index.js";
+export * as layers from "./layers/index.js";
+export * as models from "./models/index.js";
+export * as ops from "./ops/index.js";
+export * as saving from "./saving/index.js";
+export { Model, Sequential, type ModelArgs, type CompileOptions } from "./models/index.js";
+export { Input, type InputOptions } from "./engine/input-layer.js";
+export { KerasTensor } from "./engine/symbolic.js";
+export type { ShapeSpec, ShapeSpecs } from "./engine/shapes.js";
+export type { FitOptions, EvaluateOptions, PredictOptions } from "./engine/training.js";
+export { TRAINING_MIME, type TrainingProgress } from "./engine/progress.js";

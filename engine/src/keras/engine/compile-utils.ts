@@ -1,7 +1,7 @@
 import { ValueError } from "../../core/errors.js";
 import type { Tensor } from "../../core/tensor.js";
 import * as tf from "../../tf/index.js";
-import { getLoss, getMetric, type LossFn, type LossLike, type Metric, type MetricLike } from "./parts.js";
+import { getLoss, getMetric, type Loss, type LossLike, type Metric, type MetricLike } from "./parts.js";
 
 // What `compile` sets up for the training loop: one loss per output (with its weight) and the
 // metrics of each output, named as Keras names them in the logs.
@@ -27,6 +27,11 @@ function perOutput<T>(arg: T | readonly T[] | Readonly<Record<string, T>> | unde
   return names.map((n) => dict[n]);
 }
 
+// The loss's Keras name, so "accuracy" and the sparse-label handling can tell the kind.
+function canonicalLossName(id: string, l: Loss): string {
+  return /crossentropy/.test(id) ? id : l.name;
+}
+
 const isLossOne = (x: unknown): boolean => typeof x === "string" || typeof x === "function" || (typeof x === "object" && x !== null && !Array.isArray(x) && "call" in x);
 
 /** Keras' sparse losses take integer labels one axis short of the predictions. */
@@ -36,7 +41,7 @@ function isSparse(name: string): boolean {
 
 /** One output's loss. */
 interface OutputLoss {
-  fn: LossFn;
+  loss: Loss;
   name: string;
   weight: number;
 }
@@ -52,8 +57,8 @@ export class LossesContainer {
     const ws = perOutput<number>(lossWeights as number | readonly number[] | Readonly<Record<string, number>> | undefined, names, "lossWeights", (x) => typeof x === "number");
     this.outputs = fns.map((f, i) => {
       if (f === undefined || f === null) return null;
-      const r = getLoss(f);
-      return { fn: r.fn, name: r.name, weight: ws[i] ?? 1 };
+      const l = getLoss(f);
+      return { loss: l, name: typeof f === "string" ? canonicalLossName(f, l) : l.name, weight: ws[i] ?? 1 };
     });
   }
 
@@ -67,13 +72,8 @@ export class LossesContainer {
     this.outputs.forEach((o, i) => {
       if (!o) return;
       const t = alignTarget(yTrue[i], yPred[i], isSparse(o.name));
-      let per = o.fn(t, yPred[i]);
-      let value: Tensor;
-      if (sampleWeight) {
-        const sw = sampleWeight.ndim < per.ndim ? tf.reshape(sampleWeight, [...sampleWeight.shape, ...per.shape.slice(sampleWeight.ndim).map(() => 1)]) : sampleWeight;
-        per = tf.multiply(per, tf.cast(sw, per.dtype));
-      }
-      value = per.ndim === 0 ? per : tf.reduceMean(per);
+      let value = o.loss.apply(t, yPred[i], sampleWeight);
+      if (value.ndim !== 0) value = tf.reduceMean(value);
       this.lastPerOutput.push(value);
       if (o.weight !== 1) value = tf.multiply(value, o.weight);
       total = total === null ? value : tf.add(total, value);
@@ -103,19 +103,11 @@ export interface BoundMetric {
   weighted: boolean;
 }
 
-// "accuracy" means the accuracy that matches the loss and the shapes, as in Keras.
-function resolveAccuracy(id: string, lossName: string | undefined, yTrue: Tensor, yPred: Tensor): string {
-  const prefix = id === "acc" || id === "accuracy" ? "" : null;
-  if (prefix === null) {
-    if (id === "crossentropy" || id === "ce") {
-      if (yPred.shape[yPred.ndim - 1] === 1 || /binary/.test(lossName ?? "")) return "binary_crossentropy";
-      return isSparse(lossName ?? "") || yTrue.ndim === yPred.ndim - 1 ? "sparse_categorical_crossentropy" : "categorical_crossentropy";
-    }
-    return id;
-  }
-  if (yPred.shape[yPred.ndim - 1] === 1 || /binary/.test(lossName ?? "")) return "binary_accuracy";
-  if (isSparse(lossName ?? "") || yTrue.ndim === yPred.ndim - 1 || yTrue.shape[yTrue.ndim - 1] === 1) return "sparse_categorical_accuracy";
-  return "categorical_accuracy";
+// Metrics that take class indices get the labels as they are; the others get targets shaped
+// like the predictions.
+function isSparseMetric(m: Metric, lossName: string | undefined): boolean {
+  if (/^Sparse/.test(m.constructor.name) || /sparse/.test(m.name)) return true;
+  return /crossentropy|^ce$/.test(m.name) && isSparse(lossName ?? "");
 }
 
 /** The compiled metrics, built at the first batch (when the shapes that resolve "accuracy" are known). */
@@ -146,9 +138,9 @@ export class MetricsContainer {
       }
       lists.forEach((list, i) => {
         for (const m of list) {
-          const lossName = this.losses.outputs[i]?.name;
-          const metric = typeof m === "string" ? getMetric(resolveAccuracy(m, lossName, yTrue[i], yPred[i])) : m;
-          const shown = typeof m === "string" ? (m === "acc" ? "acc" : m === "ce" ? "ce" : m) : metric.name;
+          const lossName = this.losses.outputs[i]?.name ?? null;
+          const metric = getMetric(m, { lossName, yPredShape: yPred[i].shape, yTrueShape: yTrue[i].shape });
+          const shown = typeof m === "string" ? m : metric.name;
           let key = multi ? `${this.names[i]}_${shown}` : shown;
           if (out.some((b) => b.key === key)) key = `weighted_${key}`;
           out.push({ metric, output: i, key, weighted });
@@ -164,8 +156,7 @@ export class MetricsContainer {
   update(yTrue: readonly Tensor[], yPred: readonly Tensor[], sampleWeight: Tensor | null): void {
     const bound = this.bound ?? this.build(yTrue, yPred);
     for (const b of bound) {
-      const sparse = /sparse/.test(b.metric.name) || (this.losses.outputs[b.output] !== null && isSparse(this.losses.outputs[b.output]!.name));
-      const t = alignTarget(yTrue[b.output], yPred[b.output], sparse);
+      const t = alignTarget(yTrue[b.output], yPred[b.output], isSparseMetric(b.metric, this.losses.outputs[b.output]?.name));
       b.metric.updateState(t, yPred[b.output], b.weighted ? sampleWeight : null);
     }
   }

@@ -1,7 +1,11 @@
 // The model code's one door to the kparts modules (activations, initializers, regularizers,
 // constraints, optimizers, losses, metrics, callbacks): everything else in engine/, layers/,
 // models/ and saving/ imports these names from here.
-import type { ConfigValue } from "../common/config.js";
+import type { Tensor } from "../../core/tensor.js";
+import type { Config, ConfigValue, Serialized } from "../common/config.js";
+import * as optimizers from "../optimizers/index.js";
+import * as losses from "../losses/index.js";
+import * as metrics from "../metrics/index.js";
 import * as tmp from "./temporary-parts.js";
 
 export type ActivationFn = tmp.ActivationFn;
@@ -19,54 +23,61 @@ export const serializeInitializer = (id: InitializerLike): ConfigValue => (typeo
 export type RegularizerFn = tmp.RegularizerFn;
 /** A regularizer: "l1"/"l2" or a function of the weight giving a scalar penalty. */
 export type RegularizerLike = string | RegularizerFn;
-export const getRegularizer = (id: RegularizerLike): RegularizerFn =>
-  typeof id === "function" ? id : tmp.tmpL2();
+export const getRegularizer = (id: RegularizerLike): RegularizerFn => (typeof id === "function" ? id : tmp.tmpL2());
 export const serializeRegularizer = (id: RegularizerLike | null): ConfigValue =>
   id === null ? null : typeof id === "string" ? id : id.name;
 
-export type ConstraintFn = (w: import("../../core/tensor.js").Tensor) => import("../../core/tensor.js").Tensor;
+export type ConstraintFn = (w: Tensor) => Tensor;
 /** A constraint: a function projecting a weight after each update. */
 export type ConstraintLike = ConstraintFn;
 export const getConstraint = (id: ConstraintLike): ConstraintFn => id;
 export const serializeConstraint = (id: ConstraintLike | null): ConfigValue => (id === null ? null : id.name);
 
-export type Optimizer = tmp.TmpOptimizer;
-export type OptimizerLike = string | Optimizer;
-export const getOptimizer = (id: OptimizerLike): Optimizer => tmp.tmpOptimizer(id);
-
-export type LossFn = tmp.LossFn;
-export type LossLike = string | LossFn;
-export const getLoss = (id: LossLike): { fn: LossFn; name: string } => tmp.tmpLoss(id);
-
-export type Metric = tmp.TmpMetric;
-export type MetricLike = string | Metric;
-export const getMetric = (id: string): Metric => tmp.tmpMetric(id);
-
-export type Logs = tmp.Logs;
-export const Callback = tmp.TmpCallback;
-export type Callback = tmp.TmpCallback;
-export const History = tmp.TmpHistory;
-export type History = tmp.TmpHistory;
-
+export type Optimizer = optimizers.Optimizer;
+/** An optimizer: a name ("sgd", "adam") or an optimizer object. */
+export type OptimizerLike = string | Optimizer | Serialized;
+export const getOptimizer = (id: OptimizerLike): Optimizer => optimizers.get(id);
 /** An optimizer as saved: its class and config. */
-export const serializeOptimizer = (o: Optimizer): ConfigValue => ({ className: o.constructor.name, config: o.getConfig() });
-export const deserializeOptimizer = (s: ConfigValue, _custom: Readonly<Record<string, unknown>>): Optimizer => {
-  const v = s as { className: string; config: Record<string, number> };
-  return v.className === "TmpRMSprop" ? new tmp.TmpRMSprop(v.config) : new tmp.TmpSGD(v.config);
-};
+export const serializeOptimizer = (o: Optimizer): ConfigValue => optimizers.serialize(o) as unknown as ConfigValue;
+export const deserializeOptimizer = (s: ConfigValue, custom: Readonly<Record<string, unknown>>): Optimizer =>
+  optimizers.deserialize(s as unknown as Serialized, custom as never);
+
+export type Loss = losses.Loss;
+/** A loss: a Keras name, a function `(yTrue, yPred) => per-example losses`, or a Loss object. */
+export type LossLike = string | Loss | ((yTrue: Tensor, yPred: Tensor) => Tensor);
+export const getLoss = (id: LossLike): Loss => losses.get(id as never);
+
+export type Metric = metrics.Metric;
+/** A metric: a Keras name ("accuracy", "mae"), a function, or a Metric object. */
+export type MetricLike = string | Metric | ((yTrue: Tensor, yPred: Tensor) => Tensor);
+/** The metric for an identifier; "accuracy" and "crossentropy" resolve from the loss and shapes. */
+export const getMetric = (id: MetricLike, ctx: metrics.MetricContext): Metric => metrics.get(id as never, ctx);
+
+export { Callback, CallbackList, History, type Logs } from "../callbacks/index.js";
+
 /** Compile settings as saved: names stay names, functions and objects become their names/configs. */
-export const serializeCompileValue = (v: unknown): ConfigValue => {
+export function serializeCompileValue(v: unknown): ConfigValue {
   if (typeof v === "function") return v.name;
   if (Array.isArray(v)) return v.map(serializeCompileValue);
-  if (v && typeof v === "object") {
-    if ("getConfig" in v) return { className: v.constructor.name, config: (v as { getConfig(): ConfigValue }).getConfig() };
-    if ("name" in v && typeof (v as { name: unknown }).name === "string") return (v as { name: string }).name;
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, serializeCompileValue(x)]));
-  }
+  if (v instanceof losses.Loss) return losses.serialize(v) as unknown as ConfigValue;
+  if (v instanceof metrics.Metric) return metrics.serialize(v) as unknown as ConfigValue;
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, serializeCompileValue(x)]));
   return v as ConfigValue;
-};
-export const deserializeCompileValue = (v: ConfigValue, custom: Readonly<Record<string, unknown>>): unknown => {
+}
+
+/** Compile settings back: names of custom functions are looked up in `custom`. */
+export function deserializeCompileValue(v: ConfigValue, custom: Readonly<Record<string, unknown>>): unknown {
   if (typeof v === "string" && typeof custom[v] === "function") return custom[v];
   if (Array.isArray(v)) return v.map((x) => deserializeCompileValue(x as ConfigValue, custom));
+  if (v && typeof v === "object" && "className" in v && "config" in v) {
+    const s = v as unknown as Serialized;
+    try {
+      return losses.deserialize(s, custom as never);
+    } catch {
+      return metrics.deserialize(s, custom as never);
+    }
+  }
   return v;
-};
+}
+
+

@@ -7,11 +7,10 @@ import { withoutRecording } from "../../autodiff/recorder.js";
 import type { Variable } from "../../autodiff/variable.js";
 import * as tf from "../../tf/index.js";
 import type { Model } from "../models/model.js";
-import { CallbackList } from "./callback-list.js";
 import { LossesContainer, MetricsContainer } from "./compile-utils.js";
 import { batchRanges, countExamples, flattenData, gatherRows, rowSlice, shuffledOrder, type ModelData } from "./data-adapter.js";
 import { weightsEpoch } from "./layer.js";
-import { History, type Callback, type Logs } from "./parts.js";
+import { CallbackList, type Callback, type History, type Logs } from "./parts.js";
 import { ProgressReporter, progressLine } from "./progress.js";
 import type { KerasTensor } from "./symbolic.js";
 
@@ -180,7 +179,7 @@ function trainStep(model: AnyModel, xb: Tensor[], yb: Tensor[], swb: Tensor | nu
   });
   if (vars.length) {
     const grads = tape.gradient(loss, vars);
-    model.optimizer!.apply(grads, vars);
+    model.optimizer!.applyGradients(grads, vars);
   }
   cont.metrics.update(yb, preds, swb);
   return lossValues(loss, cont.losses);
@@ -219,10 +218,12 @@ export async function fit(model: AnyModel, x: ModelData, y: ModelData | null, op
     data = { xs: cut(data.xs, 0, at), ys: cut(data.ys!, 0, at), sw: data.sw ? rowSlice(data.sw, 0, at) : null, n: at };
   }
   const ranges = batchRanges(data.n, batchSize).slice(0, opts.stepsPerEpoch ?? Infinity);
-  const history = new History();
-  const callbacks = new CallbackList([...(opts.callbacks ?? []), history]);
-  callbacks.setModel(model);
-  callbacks.setParams({ verbose, epochs, steps: ranges.length });
+  const callbacks = new CallbackList(opts.callbacks ?? [], {
+    model,
+    params: { verbose, epochs, steps: ranges.length, batchSize, samples: data.n },
+    addHistory: true,
+  });
+  const history = callbacks.history;
   model.history = history;
   model.stopTraining = false;
   const progress = new ProgressReporter(verbose, epochs, ranges.length);
@@ -231,22 +232,22 @@ export async function fit(model: AnyModel, x: ModelData, y: ModelData | null, op
   let finished = false;
   let epochLogs: Logs = {};
   try {
-    callbacks.call("onTrainBegin");
+    await callbacks.onTrainBegin();
     for (let epoch = opts.initialEpoch ?? 0; epoch < epochs; epoch++) {
       tracker.reset();
       model.compiled.metrics?.reset();
-      callbacks.callAt("onEpochBegin", epoch);
+      await callbacks.onEpochBegin(epoch);
       progress.onEpochBegin(epoch);
       const order = opts.shuffle === false ? null : shuffledOrder(data.n);
       let logs: Logs = {};
       for (let step = 0; step < ranges.length; step++) {
         const [s, e] = ranges[step];
-        callbacks.callAt("onTrainBatchBegin", step, logs);
+        await callbacks.onTrainBatchBegin(step, logs);
         const values = trainStep(model, sliceAll(data.xs, order, s, e), sliceAll(data.ys!, order, s, e), data.sw ? sliceAll([data.sw], order, s, e)[0] : null);
         tracker.add(values, e - s);
         logs = { ...lossLogs(model, model.compiled.losses!, tracker), ...model.compiled.metrics!.results() };
         progress.onTrainBatchEnd(step, logs);
-        callbacks.callAt("onTrainBatchEnd", step, logs);
+        await callbacks.onTrainBatchEnd(step, logs);
         if (performance.now() - lastYield > YIELD_EVERY_MS) {
           await yieldToEventLoop();
           lastYield = performance.now();
@@ -256,15 +257,16 @@ export async function fit(model: AnyModel, x: ModelData, y: ModelData | null, op
       epochLogs = { ...logs };
       if (val && (epoch + 1 - (opts.initialEpoch ?? 0)) % (opts.validationFreq ?? 1) === 0) {
         const v = evaluateData(model, val, opts.validationBatchSize ?? batchSize, callbacks);
-        for (const [k, value] of Object.entries(v)) epochLogs[`val_${k}`] = value;
+        await v.pending;
+        for (const [k, value] of Object.entries(v.logs)) epochLogs[`val_${k}`] = value;
       }
       progress.onEpochEnd(epoch, epochLogs);
-      callbacks.callAt("onEpochEnd", epoch, epochLogs);
+      await callbacks.onEpochEnd(epoch, epochLogs);
       await yieldToEventLoop();
       lastYield = performance.now();
       if (model.stopTraining) break;
     }
-    callbacks.call("onTrainEnd", epochLogs);
+    await callbacks.onTrainEnd(epochLogs);
     finished = true;
   } finally {
     progress.finish(!finished || model.stopTraining);
@@ -272,16 +274,25 @@ export async function fit(model: AnyModel, x: ModelData, y: ModelData | null, op
   return history;
 }
 
-function evaluateData(model: AnyModel, data: Prepared, batchSize: number, callbacks: CallbackList | null, sync = true): Logs {
+// Test hooks may be async (a callback writing a file): their promises are chained and handed
+// back, so fit awaits them; evaluate, which is synchronous, lets them finish on their own.
+function evaluateData(model: AnyModel, data: Prepared, batchSize: number, callbacks: CallbackList | null): { logs: Logs; pending: Promise<void> } {
+  let pending = Promise.resolve();
+  const hook = (f: () => Promise<void>): void => {
+    pending = pending.then(f);
+  };
   if (!data.ys) throw new ValueError("evaluate() needs targets y");
   const tracker = new LossTracker();
   let cont: { losses: LossesContainer; metrics: MetricsContainer } | null = null;
-  callbacks?.call("onTestBegin");
+  if (callbacks) hook(() => callbacks.onTestBegin());
   const ranges = batchRanges(data.n, batchSize);
   let logs: Logs = {};
   withoutRecording(() => {
     ranges.forEach(([s, e], step) => {
-      callbacks?.callAt("onTestBatchBegin", step, logs);
+      if (callbacks) {
+        const l = { ...logs };
+        hook(() => callbacks.onTestBatchBegin(step, l));
+      }
       const xb = sliceAll(data.xs, null, s, e);
       const preds = forward(model, xb, false);
       if (!cont) {
@@ -294,13 +305,17 @@ function evaluateData(model: AnyModel, data: Prepared, batchSize: number, callba
       tracker.add(lossValues(loss, cont.losses), e - s);
       cont.metrics.update(yb, preds, swb);
       logs = { ...lossLogs(model, cont.losses, tracker), ...cont.metrics.results() };
-      callbacks?.callAt("onTestBatchEnd", step, logs);
+      if (callbacks) {
+        const l = { ...logs };
+        hook(() => callbacks.onTestBatchEnd(step, l));
+      }
     });
   });
-  callbacks?.call("onTestEnd", logs);
-  // The training metrics continue after validation: reset so the next epoch starts clean.
-  if (cont && sync) (cont as { metrics: MetricsContainer }).metrics.reset();
-  return logs;
+  const last = { ...logs };
+  if (callbacks) hook(() => callbacks.onTestEnd(last));
+  // The metric objects are shared with training: reset so the next epoch starts clean.
+  if (cont) (cont as { metrics: MetricsContainer }).metrics.reset();
+  return { logs, pending };
 }
 
 function shapeResult(logs: Logs, returnDict: boolean | undefined): number | number[] | Record<string, number> {
@@ -313,10 +328,9 @@ function shapeResult(logs: Logs, returnDict: boolean | undefined): number | numb
 export function evaluate(model: AnyModel, x: ModelData, y: ModelData | null, opts: EvaluateOptions): number | number[] | Record<string, number> {
   const data = prepare(model, x, y, opts.sampleWeight);
   const batchSize = opts.batchSize ?? 32;
-  const callbacks = opts.callbacks ? new CallbackList(opts.callbacks) : null;
-  callbacks?.setModel(model);
+  const callbacks = opts.callbacks ? new CallbackList(opts.callbacks, { model }) : null;
   const t0 = performance.now();
-  const logs = evaluateData(model, data, batchSize, callbacks);
+  const { logs } = evaluateData(model, data, batchSize, callbacks);
   if (verbosity(opts.verbose, 1) > 0) {
     const steps = Math.ceil(data.n / batchSize);
     process.stdout.write(progressLine(steps, steps, (performance.now() - t0) / 1000, logs, true) + "\n");
@@ -328,21 +342,20 @@ export function evaluate(model: AnyModel, x: ModelData, y: ModelData | null, opt
 export function predict(model: AnyModel, x: ModelData, opts: PredictOptions): Tensor | Tensor[] {
   const xs = flattenData(x, model.inputNames, "input");
   const n = countExamples([xs]);
-  const callbacks = opts.callbacks ? new CallbackList(opts.callbacks) : null;
-  callbacks?.setModel(model);
-  callbacks?.call("onPredictBegin");
+  const callbacks = opts.callbacks ? new CallbackList(opts.callbacks, { model }) : null;
+  void callbacks?.onPredictBegin();
   const parts: Tensor[][] = [];
   withoutRecording(() => {
     batchRanges(n, opts.batchSize ?? 32)
       .slice(0, opts.steps ?? Infinity)
       .forEach(([s, e], step) => {
-        callbacks?.callAt("onPredictBatchBegin", step);
+        void callbacks?.onPredictBatchBegin(step);
         const out = forward(model, sliceAll(xs, null, s, e), false);
         out.forEach((o, i) => (parts[i] ??= []).push(o));
-        callbacks?.callAt("onPredictBatchEnd", step);
+        void callbacks?.onPredictBatchEnd(step);
       });
   });
-  callbacks?.call("onPredictEnd");
+  void callbacks?.onPredictEnd();
   const joined = parts.map((p) => (p.length === 1 ? p[0] : tf.concat(p, 0)));
   return model.outputStructure === "list" || joined.length > 1 ? joined : joined[0];
 }
@@ -367,7 +380,7 @@ export function trainOnBatch(
 /** `model.testOnBatch`. */
 export function testOnBatch(model: AnyModel, x: ModelData, y: ModelData | null, opts: { sampleWeight?: TensorLike; returnDict?: boolean }): number | number[] | Record<string, number> {
   const data = prepare(model, x, y, opts.sampleWeight);
-  return shapeResult(evaluateData(model, data, Math.max(1, data.n), null), opts.returnDict);
+  return shapeResult(evaluateData(model, data, Math.max(1, data.n), null).logs, opts.returnDict);
 }
 
 /** `model.predictOnBatch`. */

@@ -81,8 +81,8 @@ export function loadModel(path: string, opts: LoadOptions = {}): AnyModel {
     const opt = model.optimizer!;
     if (h.optimizer.variables.length) {
       opt.build(model.trainableWeights);
-      const vars = opt.variables;
-      if (vars.length === h.optimizer.variables.length) vars.forEach((v, i) => v.assign(file.tensor(h.optimizer!.variables[i])));
+      const vars = opt.variables();
+      if (vars.length === h.optimizer.variables.length) opt.setWeights(h.optimizer.variables.map((e) => file.tensor(e)));
     }
   }
   return model;

@@ -42,7 +42,7 @@ export function saveModel(model: AnyModel, path: string): void {
     weights: weightEntries(model, w),
     compile: model.compiled ? compileConfig(model.compiled.options) : null,
     optimizer: model.optimizer
-      ? { serialized: serializeOptimizer(model.optimizer), variables: model.optimizer.variables.map((v, i) => w.add(`optimizer/${i}/${v.name}`, v.value())) }
+      ? { serialized: serializeOptimizer(model.optimizer), variables: model.optimizer.variables().map((v, i) => w.add(`optimizer/${i}/${v.name}`, v.value())) }
       : null,
   };
   w.write(path, header);
