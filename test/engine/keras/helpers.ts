@@ -84,3 +84,40 @@ export function layerGradientError(layer: keras.layers.Layer, x: Tensor, trainin
   });
   return worst;
 }
+
+/**
+ * California housing as scikit-learn's `fetch_california_housing` gives it (MedInc, HouseAge,
+ * AveRooms, AveBedrms, Population, AveOccup, Latitude, Longitude; target in $100,000s), derived
+ * from the shipped housing.csv (rows without total_bedrooms dropped), shuffled with a fixed
+ * seed, split train/valid/test and standardized with the training statistics.
+ */
+export function californiaHousing(): { train: [Tensor, Tensor]; valid: [Tensor, Tensor]; test: [Tensor, Tensor] } {
+  const rows = readFileSync(join(root, "datasets/housing/housing.csv"), "utf8").trim().split("\n").slice(1);
+  const X: number[][] = [];
+  const y: number[] = [];
+  for (const line of rows) {
+    const c = line.split(",");
+    if (c[4] === "") continue;
+    const [lon, lat, age, rooms, bedrooms, pop, households, income, value] = c.slice(0, 9).map(Number);
+    X.push([income, age, rooms / households, bedrooms / households, pop, pop / households, lat, lon]);
+    y.push(value / 100000);
+  }
+  // A fixed shuffle (a small LCG) so every run splits the same way.
+  let s = 42;
+  for (let i = X.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    const j = s % (i + 1);
+    [X[i], X[j]] = [X[j], X[i]];
+    [y[i], y[j]] = [y[j], y[i]];
+  }
+  const nTest = Math.floor(X.length * 0.25);
+  const nValid = Math.floor((X.length - nTest) * 0.25);
+  const nTrain = X.length - nTest - nValid;
+  const mean = Array.from({ length: 8 }, (_, k) => X.slice(0, nTrain).reduce((a, r) => a + r[k], 0) / nTrain);
+  const std = Array.from({ length: 8 }, (_, k) => Math.sqrt(X.slice(0, nTrain).reduce((a, r) => a + (r[k] - mean[k]) ** 2, 0) / nTrain));
+  const part = (a: number, b: number): [Tensor, Tensor] => [
+    tf.constant(X.slice(a, b).map((r) => r.map((v, k) => (v - mean[k]) / std[k]))),
+    tf.constant(y.slice(a, b).map((v) => [v])),
+  ];
+  return { train: part(0, nTrain), valid: part(nTrain, nTrain + nValid), test: part(nTrain + nValid, X.length) };
+}

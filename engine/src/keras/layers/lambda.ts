@@ -1,5 +1,7 @@
 import { ValueError } from "../../core/errors.js";
 import type { Tensor } from "../../core/tensor.js";
+import * as np from "../../np/index.js";
+import * as tf from "../../tf/index.js";
 import type { Config } from "../common/config.js";
 import { Layer, type CallInputs, type CallOutputs, type LayerOptions } from "../engine/layer.js";
 import type { ShapeSpecs } from "../engine/shapes.js";
@@ -76,7 +78,8 @@ export class Lambda extends Layer {
           "If you trust the file, pass { safeMode: false } to keras.models.loadModel.",
       );
     }
-    const fn = new Function(`return (${saved?.source ?? "(x) => x"});`)() as LambdaFn;
+    // The source sees `tf` and `np`, the names notebook code uses.
+    const fn = new Function("tf", "np", `return (${saved?.source ?? "(x) => x"});`)(tf, np) as LambdaFn;
     return new Lambda(fn, config as unknown as LambdaOptions);
   }
 }
