@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { keras, np, tf } from "tensorbook";
-import { californiaHousing, mnist } from "./helpers.js";
+import { californiaHousing, mnist } from "./model-helpers.js";
 
 describe("acceptance bands", () => {
   it("MNIST subset (5,000 train, 2 epochs): MLP classifier reaches ≥ 0.88 test accuracy", async () => {

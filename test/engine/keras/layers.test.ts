@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { keras, tf, type Tensor } from "tensorbook";
-import { fixedRandom, layerGradientError } from "./helpers.js";
+import { fixedRandom, layerGradientError } from "./model-helpers.js";
 
 type LayerClass = { fromConfig(c: never, o?: never): keras.layers.Layer };
 
