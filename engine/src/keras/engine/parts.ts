@@ -6,32 +6,47 @@ import type { Config, ConfigValue, Serialized } from "../common/config.js";
 import * as optimizers from "../optimizers/index.js";
 import * as losses from "../losses/index.js";
 import * as metrics from "../metrics/index.js";
-import * as tmp from "./temporary-parts.js";
+import type { DType } from "../../core/dtype.js";
+import * as activations from "../activations/index.js";
+import * as initializers from "../initializers/index.js";
+import * as regularizers from "../regularizers/index.js";
+import * as constraints from "../constraints/index.js";
 
-export type ActivationFn = tmp.ActivationFn;
+export type ActivationFn = activations.ActivationFunction;
 /** An activation: a name ("relu"), a function of a tensor, or null for none. */
 export type ActivationLike = string | ActivationFn | null | undefined;
-export const getActivation = (id: ActivationLike): ActivationFn => tmp.tmpActivation(id);
-export const serializeActivation = (f: ActivationFn): ConfigValue => tmp.tmpActivationName(f);
+export const getActivation = (id: ActivationLike): ActivationFn => activations.get(id);
+export const serializeActivation = (f: ActivationFn): ConfigValue => activations.serialize(f);
 
-export type InitializerFn = tmp.InitializerFn;
-/** An initializer: a name ("glorot_uniform", "zeros") or a function `(shape, dtype) => tensor`. */
-export type InitializerLike = string | InitializerFn;
-export const getInitializer = (id: InitializerLike): InitializerFn => tmp.tmpInitializer(id);
-export const serializeInitializer = (id: InitializerLike): ConfigValue => (typeof id === "string" ? id : id.name);
+/** An initializer: a name ("glorot_uniform", "zeros"), an Initializer, or `(shape, dtype) => tensor`. */
+export type InitializerLike = string | initializers.Initializer | initializers.InitializerFunction | Serialized;
+export type InitializerFn = (shape: number[], dtype: DType) => Tensor;
+export const getInitializer = (id: InitializerLike): InitializerFn => {
+  const init = initializers.get(id as never);
+  return (shape, dtype) => init.apply(shape, dtype);
+};
+export const serializeInitializer = (id: InitializerLike): ConfigValue =>
+  initializers.serialize(initializers.get(id as never)) as unknown as ConfigValue;
 
-export type RegularizerFn = tmp.RegularizerFn;
-/** A regularizer: "l1"/"l2" or a function of the weight giving a scalar penalty. */
-export type RegularizerLike = string | RegularizerFn;
-export const getRegularizer = (id: RegularizerLike): RegularizerFn => (typeof id === "function" ? id : tmp.tmpL2());
+/** A regularizer: "l1"/"l2", `keras.regularizers.l2(0.01)`, or a function of the weight giving a penalty. */
+export type RegularizerLike = string | regularizers.Regularizer | ((w: Tensor) => Tensor) | Serialized;
+export type RegularizerFn = (w: Tensor) => Tensor;
+export const getRegularizer = (id: RegularizerLike): RegularizerFn => {
+  const r = regularizers.get(id as never);
+  return (w) => r.apply(w);
+};
 export const serializeRegularizer = (id: RegularizerLike | null): ConfigValue =>
-  id === null ? null : typeof id === "string" ? id : id.name;
+  id === null ? null : (regularizers.serialize(regularizers.get(id as never)) as unknown as ConfigValue);
 
+/** A constraint: "max_norm", `keras.constraints.maxNorm(1)`, or a function projecting the weight. */
+export type ConstraintLike = string | constraints.Constraint | ((w: Tensor) => Tensor) | Serialized;
 export type ConstraintFn = (w: Tensor) => Tensor;
-/** A constraint: a function projecting a weight after each update. */
-export type ConstraintLike = ConstraintFn;
-export const getConstraint = (id: ConstraintLike): ConstraintFn => id;
-export const serializeConstraint = (id: ConstraintLike | null): ConfigValue => (id === null ? null : id.name);
+export const getConstraint = (id: ConstraintLike): ConstraintFn => {
+  const c = constraints.get(id as never);
+  return (w) => c.apply(w);
+};
+export const serializeConstraint = (id: ConstraintLike | null): ConfigValue =>
+  id === null ? null : (constraints.serialize(constraints.get(id as never)) as unknown as ConfigValue);
 
 export type Optimizer = optimizers.Optimizer;
 /** An optimizer: a name ("sgd", "adam") or an optimizer object. */
