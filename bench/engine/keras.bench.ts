@@ -17,7 +17,10 @@ function loadMnist(n: number): [tf.Tensor, tf.Tensor] {
   const lab = gunzipSync(readFileSync(join("datasets", "mnist", "train-labels-idx1-ubyte.gz")));
   const x = new Float32Array(n * 784);
   for (let i = 0; i < x.length; i++) x[i] = img[16 + i] / 255;
-  return [tf.reshape(tf.constant(x), [n, 28, 28]), tf.constant(Int32Array.from(lab.subarray(8, 8 + n)), { dtype: "int32" })];
+  return [
+    tf.reshape(tf.constant(x), [n, 28, 28]),
+    tf.constant(Int32Array.from(lab.subarray(8, 8 + n)), { dtype: "int32" }),
+  ];
 }
 
 function model(): keras.Sequential {
@@ -27,7 +30,11 @@ function model(): keras.Sequential {
     new keras.layers.Dense(100, { activation: "relu" }),
     new keras.layers.Dense(10, { activation: "softmax" }),
   ]);
-  m.compile({ loss: "sparse_categorical_crossentropy", optimizer: new keras.optimizers.SGD({ learningRate: 0.01 }), metrics: ["accuracy"] });
+  m.compile({
+    loss: "sparse_categorical_crossentropy",
+    optimizer: new keras.optimizers.SGD({ learningRate: 0.01 }),
+    metrics: ["accuracy"],
+  });
   return m;
 }
 
@@ -87,8 +94,21 @@ print(json.dumps({"seconds": t, "peakMiB": resource.getrusage(resource.RUSAGE_SE
 }
 
 const [X, y] = loadMnist(N);
-console.log(`784-300-100-10 ReLU MLP, SGD(0.01), one epoch on ${N} MNIST images; backend: ${JSON.stringify(backendInfo())}`);
-const rows: string[][] = [["batch", "Tensorbook s", "PyTorch 1 thread s", "ratio", "PyTorch all threads s", "ratio", "peak MiB (ours / torch)", "loss (ours / torch)"]];
+console.log(
+  `784-300-100-10 ReLU MLP, SGD(0.01), one epoch on ${N} MNIST images; backend: ${JSON.stringify(backendInfo())}`,
+);
+const rows: string[][] = [
+  [
+    "batch",
+    "Tensorbook s",
+    "PyTorch 1 thread s",
+    "ratio",
+    "PyTorch all threads s",
+    "ratio",
+    "peak MiB (ours / torch)",
+    "loss (ours / torch)",
+  ],
+];
 for (const bs of BATCHES) {
   const a = await ours(X, y, bs);
   const t1 = torch(bs, 1);

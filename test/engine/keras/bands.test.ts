@@ -16,8 +16,16 @@ describe("acceptance bands", () => {
       new keras.layers.Dense(100, { activation: "relu" }),
       new keras.layers.Dense(10, { activation: "softmax" }),
     ]);
-    model.compile({ loss: "sparse_categorical_crossentropy", optimizer: new keras.optimizers.SGD({ learningRate: 0.1 }), metrics: ["accuracy"] });
-    const history = await model.fit(Xtrain, ytrain, { epochs: 2, validationData: [Xtest, ytest], verbose: 0 });
+    model.compile({
+      loss: "sparse_categorical_crossentropy",
+      optimizer: new keras.optimizers.SGD({ learningRate: 0.1 }),
+      metrics: ["accuracy"],
+    });
+    const history = await model.fit(Xtrain, ytrain, {
+      epochs: 2,
+      validationData: [Xtest, ytest],
+      verbose: 0,
+    });
     assert.deepEqual(Object.keys(history.history), ["loss", "accuracy", "val_loss", "val_accuracy"]);
     assert.ok(history.history.loss[1] < history.history.loss[0]);
     const [, accuracy] = model.evaluate(Xtest, ytest, { verbose: 0 }) as number[];
@@ -30,8 +38,14 @@ describe("acceptance bands", () => {
   it("California housing: Dense(30, relu) → Dense(1) reaches test MSE ≤ 0.55 (book: 0.42 after 20 epochs)", async () => {
     tf.random.setSeed(42);
     const { train, valid, test } = californiaHousing();
-    const model = new keras.Sequential([new keras.layers.Dense(30, { activation: "relu", inputShape: [8] }), new keras.layers.Dense(1)]);
-    model.compile({ loss: "mean_squared_error", optimizer: new keras.optimizers.SGD({ learningRate: 1e-2 }) });
+    const model = new keras.Sequential([
+      new keras.layers.Dense(30, { activation: "relu", inputShape: [8] }),
+      new keras.layers.Dense(1),
+    ]);
+    model.compile({
+      loss: "mean_squared_error",
+      optimizer: new keras.optimizers.SGD({ learningRate: 1e-2 }),
+    });
     const history = await model.fit(train[0], train[1], { epochs: 6, validationData: valid, verbose: 0 });
     const mse = model.evaluate(test[0], test[1], { verbose: 0 }) as number;
     assert.ok(mse <= 0.55, `test MSE ${mse}`);
@@ -56,13 +70,23 @@ describe("acceptance bands", () => {
   it("DLwP chapter 3: Dense(1) linear classifier, RMSprop(0.1), 5 epochs: accuracy ≥ 0.93, loss ≤ 0.1", async () => {
     np.random.seed(0);
     tf.random.setSeed(0);
-    const cov = [[1, 0.5], [0.5, 1]];
+    const cov = [
+      [1, 0.5],
+      [0.5, 1],
+    ];
     const neg = np.random.multivariateNormal([0, 3], cov, 1000);
     const pos = np.random.multivariateNormal([3, 0], cov, 1000);
     const inputs = np.vstack([neg, pos]).astype("float32");
-    const targets = np.vstack([np.zeros([1000, 1], { dtype: "float32" }), np.ones([1000, 1], { dtype: "float32" })]);
+    const targets = np.vstack([
+      np.zeros([1000, 1], { dtype: "float32" }),
+      np.ones([1000, 1], { dtype: "float32" }),
+    ]);
     const model = new keras.Sequential([new keras.layers.Dense(1)]);
-    model.compile({ optimizer: new keras.optimizers.RMSprop({ learningRate: 0.1 }), loss: new keras.losses.MeanSquaredError(), metrics: [new keras.metrics.BinaryAccuracy()] });
+    model.compile({
+      optimizer: new keras.optimizers.RMSprop({ learningRate: 0.1 }),
+      loss: new keras.losses.MeanSquaredError(),
+      metrics: [new keras.metrics.BinaryAccuracy()],
+    });
     const history = await model.fit(inputs, targets, { epochs: 5, batchSize: 128, verbose: 0 });
     const acc = history.history.binary_accuracy;
     const loss = history.history.loss;

@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { keras, tf, type Tensor } from "tensorbook";
+import type { keras } from "tensorbook";
+import { tf, type Tensor } from "tensorbook";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
@@ -12,7 +13,14 @@ function idx(path: string): { dims: number[]; data: Uint8Array } {
   const buf = gunzipSync(readFileSync(join(root, path)));
   const ndim = buf[3];
   const dims = Array.from({ length: ndim }, (_, i) => buf.readUInt32BE(4 + 4 * i));
-  return { dims, data: new Uint8Array(buf.buffer, buf.byteOffset + 4 + 4 * ndim, dims.reduce((a, b) => a * b, 1)) };
+  return {
+    dims,
+    data: new Uint8Array(
+      buf.buffer,
+      buf.byteOffset + 4 + 4 * ndim,
+      dims.reduce((a, b) => a * b, 1),
+    ),
+  };
 }
 
 /** The first `n` MNIST images (scaled to [0, 1], float32, [n, 28, 28]) and labels (int32) of a split. */
@@ -27,7 +35,11 @@ export function mnist(split: "train" | "t10k", n: number, offset = 0): [Tensor, 
 }
 
 /** Fixed pseudo-random numbers in [-1, 1] (no global random state). */
-export function fixedRandom(shape: readonly number[], seed = 1, dtype: "float32" | "float64" = "float64"): Tensor {
+export function fixedRandom(
+  shape: readonly number[],
+  seed = 1,
+  dtype: "float32" | "float64" = "float64",
+): Tensor {
   const n = shape.reduce((a, b) => a * b, 1);
   const out = new Float64Array(n);
   let s = seed >>> 0 || 1;
@@ -43,9 +55,15 @@ export function fixedRandom(shape: readonly number[], seed = 1, dtype: "float32"
  * the input and every trainable weight) and central differences, on up to `samples` elements
  * of each. The layer should compute in float64.
  */
-export function layerGradientError(layer: keras.layers.Layer, x: Tensor, training = false, samples = 12): number {
+export function layerGradientError(
+  layer: keras.layers.Layer,
+  x: Tensor,
+  training = false,
+  samples = 12,
+): number {
   const r = fixedRandom((layer.apply(x, { training }) as Tensor).shape, 7);
-  const loss = (input: Tensor): number => tf.reduceSum(tf.multiply(layer.apply(input, { training }), r)).item() as number;
+  const loss = (input: Tensor): number =>
+    tf.reduceSum(tf.multiply(layer.apply(input, { training }), r)).item() as number;
   const vars = layer.trainableWeights;
   const tape = new tf.GradientTape();
   const value = tape.record(() => {
@@ -91,7 +109,11 @@ export function layerGradientError(layer: keras.layers.Layer, x: Tensor, trainin
  * from the shipped housing.csv (rows without total_bedrooms dropped), shuffled with a fixed
  * seed, split train/valid/test and standardized with the training statistics.
  */
-export function californiaHousing(): { train: [Tensor, Tensor]; valid: [Tensor, Tensor]; test: [Tensor, Tensor] } {
+export function californiaHousing(): {
+  train: [Tensor, Tensor];
+  valid: [Tensor, Tensor];
+  test: [Tensor, Tensor];
+} {
   const rows = readFileSync(join(root, "datasets/housing/housing.csv"), "utf8").trim().split("\n").slice(1);
   const X: number[][] = [];
   const y: number[] = [];
@@ -114,10 +136,16 @@ export function californiaHousing(): { train: [Tensor, Tensor]; valid: [Tensor, 
   const nValid = Math.floor((X.length - nTest) * 0.25);
   const nTrain = X.length - nTest - nValid;
   const mean = Array.from({ length: 8 }, (_, k) => X.slice(0, nTrain).reduce((a, r) => a + r[k], 0) / nTrain);
-  const std = Array.from({ length: 8 }, (_, k) => Math.sqrt(X.slice(0, nTrain).reduce((a, r) => a + (r[k] - mean[k]) ** 2, 0) / nTrain));
+  const std = Array.from({ length: 8 }, (_, k) =>
+    Math.sqrt(X.slice(0, nTrain).reduce((a, r) => a + (r[k] - mean[k]) ** 2, 0) / nTrain),
+  );
   const part = (a: number, b: number): [Tensor, Tensor] => [
     tf.constant(X.slice(a, b).map((r) => r.map((v, k) => (v - mean[k]) / std[k]))),
     tf.constant(y.slice(a, b).map((v) => [v])),
   ];
-  return { train: part(0, nTrain), valid: part(nTrain, nTrain + nValid), test: part(nTrain + nValid, X.length) };
+  return {
+    train: part(0, nTrain),
+    valid: part(nTrain, nTrain + nValid),
+    test: part(nTrain + nValid, X.length),
+  };
 }

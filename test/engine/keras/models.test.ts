@@ -82,7 +82,10 @@ describe("Sequential", () => {
   });
 
   it("freezing a layer removes its weights from training", async () => {
-    const model = new keras.Sequential([new keras.layers.Dense(3, { inputShape: [2] }), new keras.layers.Dense(1)]);
+    const model = new keras.Sequential([
+      new keras.layers.Dense(3, { inputShape: [2] }),
+      new keras.layers.Dense(1),
+    ]);
     model.layers[0].trainable = false;
     assert.equal(model.trainableWeights.length, 2);
     const before = model.layers[0].getWeights()[0].toArray();
@@ -142,7 +145,9 @@ describe("functional API", () => {
     const y = tf.random.normal([20, 1]);
     const history = await model.fit([xa, xb], [y, y], { epochs: 2, verbose: 0 });
     assert.deepEqual(Object.keys(history.history), ["loss", "main_output_loss", "aux_output_loss"]);
-    const [total, mainLoss, auxLoss] = model.evaluate({ wide_input: xa, deep_input: xb }, [y, y], { verbose: 0 }) as number[];
+    const [total, mainLoss, auxLoss] = model.evaluate({ wide_input: xa, deep_input: xb }, [y, y], {
+      verbose: 0,
+    }) as number[];
     assert.ok(Math.abs(total - (0.9 * mainLoss + 0.1 * auxLoss)) < 1e-4);
     const [yMain, yAux] = model.predict([xa, xb]);
     assert.deepEqual([...yMain.shape, ...yAux.shape], [20, 1, 20, 1]);
@@ -245,8 +250,22 @@ describe("training loop", () => {
     const model = new keras.Sequential([new keras.layers.Dense(1, { inputShape: [2] })]);
     model.compile({ loss: "mse", optimizer: "sgd", metrics: ["mae"] });
     const x = tf.ones([4, 2]);
-    const history = await model.fit(x, tf.ones([4]), { epochs: 5, batchSize: 2, validationData: [x, tf.ones([4])], callbacks: [new Recorder()], verbose: 0 });
-    assert.deepEqual(calls.slice(0, 7), ["train_begin", "epoch_begin 0", "batch_begin 0", "batch_end 0 loss,mae", "batch_begin 1", "batch_end 1 loss,mae", "test_begin"]);
+    const history = await model.fit(x, tf.ones([4]), {
+      epochs: 5,
+      batchSize: 2,
+      validationData: [x, tf.ones([4])],
+      callbacks: [new Recorder()],
+      verbose: 0,
+    });
+    assert.deepEqual(calls.slice(0, 7), [
+      "train_begin",
+      "epoch_begin 0",
+      "batch_begin 0",
+      "batch_end 0 loss,mae",
+      "batch_begin 1",
+      "batch_end 1 loss,mae",
+      "test_begin",
+    ]);
     assert.deepEqual(calls.slice(7, 9), ["test_end", "epoch_end 0 loss,mae,val_loss,val_mae"]);
     assert.equal(calls[calls.length - 1], "train_end");
     assert.deepEqual(history.epoch, [0, 1]);
@@ -254,7 +273,9 @@ describe("training loop", () => {
   });
 
   it("validationSplit holds out the last examples; sampleWeight and classWeight weigh the loss", async () => {
-    const model = new keras.Sequential([new keras.layers.Dense(1, { inputShape: [1], kernelInitializer: "zeros" })]);
+    const model = new keras.Sequential([
+      new keras.layers.Dense(1, { inputShape: [1], kernelInitializer: "zeros" }),
+    ]);
     model.compile({ loss: "mse", optimizer: new keras.optimizers.SGD({ learningRate: 0 }) });
     const x = tf.constant([[1], [1], [1], [1]]);
     const y = tf.constant([0, 1, 2, 3]);
@@ -269,7 +290,14 @@ describe("training loop", () => {
 
   it("regularization losses are added to the training loss", async () => {
     const reg = (w: Tensor) => tf.multiply(0.5, tf.reduceSum(tf.square(w)));
-    const model = new keras.Sequential([new keras.layers.Dense(1, { inputShape: [1], kernelInitializer: "ones", kernelRegularizer: reg, useBias: false })]);
+    const model = new keras.Sequential([
+      new keras.layers.Dense(1, {
+        inputShape: [1],
+        kernelInitializer: "ones",
+        kernelRegularizer: reg,
+        useBias: false,
+      }),
+    ]);
     assert.equal(model.losses.length, 1);
     model.compile({ loss: "mse", optimizer: new keras.optimizers.SGD({ learningRate: 0 }) });
     const loss = model.evaluate(tf.constant([[1]]), tf.constant([1]), { verbose: 0 }) as number;
@@ -289,11 +317,18 @@ describe("training loop", () => {
   });
 
   it("fit yields to the event loop while it trains", async () => {
-    const model = new keras.Sequential([new keras.layers.Dense(8, { inputShape: [16], activation: "relu" }), new keras.layers.Dense(1)]);
+    const model = new keras.Sequential([
+      new keras.layers.Dense(8, { inputShape: [16], activation: "relu" }),
+      new keras.layers.Dense(1),
+    ]);
     model.compile({ loss: "mse", optimizer: "sgd" });
     let ticks = 0;
     const timer = setInterval(() => ticks++, 1);
-    await model.fit(tf.random.normal([4000, 16]), tf.random.normal([4000]), { epochs: 2, batchSize: 8, verbose: 0 });
+    await model.fit(tf.random.normal([4000, 16]), tf.random.normal([4000]), {
+      epochs: 2,
+      batchSize: 8,
+      verbose: 0,
+    });
     clearInterval(timer);
     assert.ok(ticks > 2, `timer ran ${ticks} times during fit`);
   });
@@ -301,12 +336,17 @@ describe("training loop", () => {
   it("shows live progress through the kernel's display hook", async () => {
     const shown: { id: string; update: boolean; bundle: Record<string, unknown> }[] = [];
     const key = Symbol.for("tensorbook.display");
-    (globalThis as Record<symbol, unknown>)[key] = (obj: Record<symbol, () => Record<string, unknown>>, o: { displayId: string; update: boolean }) =>
-      shown.push({ id: o.displayId, update: o.update, bundle: obj[Symbol.for("Jupyter.display")]() });
+    (globalThis as Record<symbol, unknown>)[key] = (
+      obj: Record<symbol, () => Record<string, unknown>>,
+      o: { displayId: string; update: boolean },
+    ) => shown.push({ id: o.displayId, update: o.update, bundle: obj[Symbol.for("Jupyter.display")]() });
     try {
       const model = new keras.Sequential([new keras.layers.Dense(1, { inputShape: [2] })]);
       model.compile({ loss: "mse", optimizer: "sgd", metrics: ["mae"] });
-      await model.fit(tf.ones([64, 2]), tf.ones([64]), { epochs: 2, validationData: [tf.ones([8, 2]), tf.ones([8])] });
+      await model.fit(tf.ones([64, 2]), tf.ones([64]), {
+        epochs: 2,
+        validationData: [tf.ones([8, 2]), tf.ones([8])],
+      });
     } finally {
       delete (globalThis as Record<symbol, unknown>)[key];
     }
@@ -314,8 +354,18 @@ describe("training loop", () => {
     assert.ok(shown.slice(1).every((s) => s.update && s.id === shown[0].id));
     const last = shown[shown.length - 1].bundle;
     const text = last["text/plain"] as string;
-    assert.match(text, /^Epoch 1\/2\n2\/2 \[==============================\] - \d+s \d+[mu]?s\/step - loss: \d\.\d{4} - mae: \d\.\d{4} - val_loss: \d\.\d{4} - val_mae: \d\.\d{4}\nEpoch 2\/2\n/);
-    const json = last["application/vnd.tensorbook.training+json"] as { epochs: number; epoch: number; steps: number; done: boolean; stopped: boolean; history: Record<string, number[]> };
+    assert.match(
+      text,
+      /^Epoch 1\/2\n2\/2 \[==============================\] - \d+s \d+[mu]?s\/step - loss: \d\.\d{4} - mae: \d\.\d{4} - val_loss: \d\.\d{4} - val_mae: \d\.\d{4}\nEpoch 2\/2\n/,
+    );
+    const json = last["application/vnd.tensorbook.training+json"] as {
+      epochs: number;
+      epoch: number;
+      steps: number;
+      done: boolean;
+      stopped: boolean;
+      history: Record<string, number[]>;
+    };
     assert.equal(json.epochs, 2);
     assert.equal(json.epoch, 2);
     assert.equal(json.steps, 2);

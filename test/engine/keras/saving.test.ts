@@ -51,14 +51,21 @@ describe("saving", () => {
       new keras.layers.BatchNormalization(),
       new keras.layers.Dense(1),
     ]);
-    model.compile({ loss: "mse", optimizer: new keras.optimizers.Adam({ learningRate: 0.01 }), metrics: ["mae"] });
+    model.compile({
+      loss: "mse",
+      optimizer: new keras.optimizers.Adam({ learningRate: 0.01 }),
+      metrics: ["mae"],
+    });
     await model.fit(x, y, { epochs: 2, verbose: 0 });
     const path = join(dir, "seq.keras");
     model.save(path);
     assert.equal(readFileSync(path).toString("ascii", 0, 8), "TBKERAS1");
     const loaded = keras.models.loadModel(path) as keras.Sequential;
     assert.deepEqual(loaded.predict(x).toArray(), model.predict(x).toArray());
-    assert.deepEqual(loaded.layers.map((l) => l.name), model.layers.map((l) => l.name));
+    assert.deepEqual(
+      loaded.layers.map((l) => l.name),
+      model.layers.map((l) => l.name),
+    );
     assert.equal(loaded.optimizer!.constructor.name, "Adam");
     assert.deepEqual(
       loaded.optimizer!.getWeights().map((t) => t.toArray()),
@@ -75,7 +82,9 @@ describe("saving", () => {
     const input = keras.Input({ shape: [4], name: "features" });
     const h = new MyDense(3).apply(input);
     const a = new keras.layers.Dense(1, { name: "a" }).apply(h);
-    const b = new keras.layers.Dense(2, { activation: "softmax", name: "b" }).apply(keras.layers.concatenate([input, h]));
+    const b = new keras.layers.Dense(2, { activation: "softmax", name: "b" }).apply(
+      keras.layers.concatenate([input, h]),
+    );
     const model = new keras.Model({ inputs: input, outputs: [a, b] });
     model.compile({ loss: [myMae, "sparse_categorical_crossentropy"], optimizer: "sgd" });
     const path = join(dir, "functional.keras");
@@ -92,7 +101,10 @@ describe("saving", () => {
     class Regressor extends keras.Model {
       hidden: keras.layers.Dense;
       out: keras.layers.Dense;
-      constructor(readonly units = 5, opts: keras.ModelArgs = {}) {
+      constructor(
+        readonly units = 5,
+        opts: keras.ModelArgs = {},
+      ) {
         super(opts);
         this.hidden = new keras.layers.Dense(units, { activation: "elu" });
         this.out = new keras.layers.Dense(1);
@@ -118,7 +130,8 @@ describe("saving", () => {
 
   it("saveWeights / loadWeights into a model of the same architecture", () => {
     const [x] = data();
-    const make = () => new keras.Sequential([new keras.layers.Dense(3, { inputShape: [4] }), new keras.layers.Dense(1)]);
+    const make = () =>
+      new keras.Sequential([new keras.layers.Dense(3, { inputShape: [4] }), new keras.layers.Dense(1)]);
     const a = make();
     const b = make();
     const path = join(dir, "weights.weights.h5");
@@ -130,7 +143,9 @@ describe("saving", () => {
   });
 
   it("a Lambda layer needs safeMode: false to come back", () => {
-    const model = new keras.Sequential([new keras.layers.Lambda((x: Tensor) => tf.exp(x), { inputShape: [2] })]);
+    const model = new keras.Sequential([
+      new keras.layers.Lambda((x: Tensor) => tf.exp(x), { inputShape: [2] }),
+    ]);
     const path = join(dir, "lambda.keras");
     model.save(path);
     assert.throws(() => keras.models.loadModel(path), /safeMode: false/);

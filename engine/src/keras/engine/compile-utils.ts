@@ -9,20 +9,33 @@ import { getLoss, getMetric, type Loss, type LossLike, type Metric, type MetricL
 /** Losses as compile takes them: one for every output, a list, or a dict by output name. */
 export type LossesArg = LossLike | readonly LossLike[] | Readonly<Record<string, LossLike>>;
 /** Metrics as compile takes them: a list for every output, a list of lists, or a dict by output name. */
-export type MetricsArg = readonly MetricLike[] | readonly (readonly MetricLike[])[] | Readonly<Record<string, MetricLike | readonly MetricLike[]>>;
+export type MetricsArg =
+  | readonly MetricLike[]
+  | readonly (readonly MetricLike[])[]
+  | Readonly<Record<string, MetricLike | readonly MetricLike[]>>;
 
-function perOutput<T>(arg: T | readonly T[] | Readonly<Record<string, T>> | undefined, names: readonly string[], what: string, isOne: (x: unknown) => boolean): (T | undefined)[] {
+function perOutput<T>(
+  arg: T | readonly T[] | Readonly<Record<string, T>> | undefined,
+  names: readonly string[],
+  what: string,
+  isOne: (x: unknown) => boolean,
+): (T | undefined)[] {
   if (arg === undefined) return names.map(() => undefined);
   if (isOne(arg)) return names.map(() => arg as T);
   if (Array.isArray(arg)) {
     if (arg.length !== names.length) {
-      throw new ValueError(`When passing a list as ${what}, it should have one entry per output. The model has ${names.length} output(s) (${names.join(", ")}), but you passed ${what}=${arg.length} entries`);
+      throw new ValueError(
+        `When passing a list as ${what}, it should have one entry per output. The model has ${names.length} output(s) (${names.join(", ")}), but you passed ${what}=${arg.length} entries`,
+      );
     }
     return [...arg];
   }
   const dict = arg as Readonly<Record<string, T>>;
   for (const k of Object.keys(dict)) {
-    if (!names.includes(k)) throw new ValueError(`Unknown output name "${k}" in ${what}; the model's outputs are ${names.join(", ")}`);
+    if (!names.includes(k))
+      throw new ValueError(
+        `Unknown output name "${k}" in ${what}; the model's outputs are ${names.join(", ")}`,
+      );
   }
   return names.map((n) => dict[n]);
 }
@@ -32,7 +45,10 @@ function canonicalLossName(id: string, l: Loss): string {
   return /crossentropy/.test(id) ? id : l.name;
 }
 
-const isLossOne = (x: unknown): boolean => typeof x === "string" || typeof x === "function" || (typeof x === "object" && x !== null && !Array.isArray(x) && "call" in x);
+const isLossOne = (x: unknown): boolean =>
+  typeof x === "string" ||
+  typeof x === "function" ||
+  (typeof x === "object" && x !== null && !Array.isArray(x) && "call" in x);
 
 /** Keras' sparse losses take integer labels one axis short of the predictions. */
 function isSparse(name: string): boolean {
@@ -52,9 +68,23 @@ export class LossesContainer {
   /** The last computed per-output losses (for the `<output>_loss` log entries). */
   lastPerOutput: Tensor[] = [];
 
-  constructor(loss: LossesArg | undefined, lossWeights: readonly number[] | Readonly<Record<string, number>> | undefined, readonly names: readonly string[]) {
-    const fns = perOutput<LossLike>(loss as LossLike | readonly LossLike[] | Readonly<Record<string, LossLike>>, names, "loss", isLossOne);
-    const ws = perOutput<number>(lossWeights as number | readonly number[] | Readonly<Record<string, number>> | undefined, names, "lossWeights", (x) => typeof x === "number");
+  constructor(
+    loss: LossesArg | undefined,
+    lossWeights: readonly number[] | Readonly<Record<string, number>> | undefined,
+    readonly names: readonly string[],
+  ) {
+    const fns = perOutput<LossLike>(
+      loss as LossLike | readonly LossLike[] | Readonly<Record<string, LossLike>>,
+      names,
+      "loss",
+      isLossOne,
+    );
+    const ws = perOutput<number>(
+      lossWeights as number | readonly number[] | Readonly<Record<string, number>> | undefined,
+      names,
+      "lossWeights",
+      (x) => typeof x === "number",
+    );
     this.outputs = fns.map((f, i) => {
       if (f === undefined || f === null) return null;
       const l = getLoss(f);
@@ -66,7 +96,12 @@ export class LossesContainer {
    * The weighted sum of the outputs' losses (each averaged over the batch, with sample weights
    * multiplying the per-example losses), plus `extra` (regularization and added losses).
    */
-  compute(yTrue: readonly Tensor[], yPred: readonly Tensor[], sampleWeight: Tensor | null, extra: Tensor | null): Tensor {
+  compute(
+    yTrue: readonly Tensor[],
+    yPred: readonly Tensor[],
+    sampleWeight: Tensor | null,
+    extra: Tensor | null,
+  ): Tensor {
     let total: Tensor | null = null;
     this.lastPerOutput = [];
     this.outputs.forEach((o, i) => {
@@ -127,7 +162,8 @@ export class MetricsContainer {
     const add = (arg: MetricsArg | undefined, weighted: boolean): void => {
       if (arg === undefined) return;
       let lists: (readonly MetricLike[])[];
-      if (Array.isArray(arg) && arg.every((e) => !Array.isArray(e))) lists = this.names.map(() => arg as readonly MetricLike[]);
+      if (Array.isArray(arg) && arg.every((e) => !Array.isArray(e)))
+        lists = this.names.map(() => arg as readonly MetricLike[]);
       else if (Array.isArray(arg)) lists = (arg as readonly (readonly MetricLike[])[]).map((l) => l);
       else {
         const dict = arg as Readonly<Record<string, MetricLike | readonly MetricLike[]>>;
@@ -156,7 +192,11 @@ export class MetricsContainer {
   update(yTrue: readonly Tensor[], yPred: readonly Tensor[], sampleWeight: Tensor | null): void {
     const bound = this.bound ?? this.build(yTrue, yPred);
     for (const b of bound) {
-      const t = alignTarget(yTrue[b.output], yPred[b.output], isSparseMetric(b.metric, this.losses.outputs[b.output]?.name));
+      const t = alignTarget(
+        yTrue[b.output],
+        yPred[b.output],
+        isSparseMetric(b.metric, this.losses.outputs[b.output]?.name),
+      );
       b.metric.updateState(t, yPred[b.output], b.weighted ? sampleWeight : null);
     }
   }

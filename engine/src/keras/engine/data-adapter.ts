@@ -18,18 +18,32 @@ function isListOfArrays(x: unknown): x is readonly TensorLike[] {
 }
 
 function isDict(x: unknown): x is Readonly<Record<string, TensorLike>> {
-  return typeof x === "object" && x !== null && !Array.isArray(x) && !(x instanceof Tensor) && !ArrayBuffer.isView(x);
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    !Array.isArray(x) &&
+    !(x instanceof Tensor) &&
+    !ArrayBuffer.isView(x)
+  );
 }
 
 /**
  * One contiguous tensor per input (or output), in the model's order. Floats become `floatType`
  * (the model computes in float32, so float64 arrays from `np` are converted once here).
  */
-export function flattenData(data: ModelData, names: readonly string[], what: string, floatType: DType = "float32"): Tensor[] {
+export function flattenData(
+  data: ModelData,
+  names: readonly string[],
+  what: string,
+  floatType: DType = "float32",
+): Tensor[] {
   let list: TensorLike[];
   if (isDict(data)) {
     list = names.map((n) => {
-      if (!(n in data)) throw new ValueError(`Missing data for ${what} "${n}". You passed a dict with keys [${Object.keys(data).join(", ")}]; expected keys [${names.join(", ")}]`);
+      if (!(n in data))
+        throw new ValueError(
+          `Missing data for ${what} "${n}". You passed a dict with keys [${Object.keys(data).join(", ")}]; expected keys [${names.join(", ")}]`,
+        );
       return data[n];
     });
   } else if (isListOfArrays(data)) {
@@ -57,7 +71,9 @@ export function countExamples(arrays: readonly Tensor[][]): number {
     }
   }
   if (sizes.some((s) => s !== n)) {
-    throw new ValueError(`Data cardinality is ambiguous: make sure all arrays contain the same number of samples. Sizes: ${sizes.join(", ")}`);
+    throw new ValueError(
+      `Data cardinality is ambiguous: make sure all arrays contain the same number of samples. Sizes: ${sizes.join(", ")}`,
+    );
   }
   return n;
 }
@@ -93,7 +109,8 @@ export function shuffledOrder(n: number): Int32Array {
 
 /** Batch boundaries: `[start, end]` pairs covering `n` examples. */
 export function batchRanges(n: number, batchSize: number): [number, number][] {
-  if (!(Number.isInteger(batchSize) && batchSize > 0)) throw new ValueError(`batchSize must be a positive integer, got ${batchSize}`);
+  if (!(Number.isInteger(batchSize) && batchSize > 0))
+    throw new ValueError(`batchSize must be a positive integer, got ${batchSize}`);
   const out: [number, number][] = [];
   for (let s = 0; s < n; s += batchSize) out.push([s, Math.min(n, s + batchSize)]);
   return out;

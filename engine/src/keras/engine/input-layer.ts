@@ -25,7 +25,9 @@ export interface InputOptions extends LayerOptions {
 export class InputLayer extends Layer {
   constructor(opts: InputOptions = {}) {
     const shape = opts.shape ?? opts.inputShape;
-    const batch = opts.batchInputShape ?? (shape ? [opts.batchSize ?? null, ...checkShapeSpec(shape, "Input shape")] : null);
+    const batch =
+      opts.batchInputShape ??
+      (shape ? [opts.batchSize ?? null, ...checkShapeSpec(shape, "Input shape")] : null);
     if (!batch) throw new ValueError("keras.Input needs a shape, e.g. keras.Input({ shape: [784] })");
     super({ name: opts.name, dtype: opts.dtype, batchInputShape: batch });
     this.dtype = toDType(opts.dtype ?? "float32");
@@ -40,7 +42,13 @@ export class InputLayer extends Layer {
   }
 
   override getConfig(): Config {
-    return { name: this.name, dtype: this.dtype, batchInputShape: [...(this.batchInputShape ?? [])], sparse: false, ragged: false };
+    return {
+      name: this.name,
+      dtype: this.dtype,
+      batchInputShape: [...(this.batchInputShape ?? [])],
+      sparse: false,
+      ragged: false,
+    };
   }
 }
 

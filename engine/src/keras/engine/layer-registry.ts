@@ -1,6 +1,6 @@
 import { ValueError } from "../../core/errors.js";
 import { isSerialized, type Config, type ConfigValue, type Serialized } from "../common/config.js";
-import { Layer } from "./layer.js";
+import type { Layer } from "./layer.js";
 
 // Built-in layer and model classes by class name, so saved configs can be turned back into
 // layers; custom classes come from the `customObjects` map given to `loadModel`.

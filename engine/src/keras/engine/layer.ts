@@ -69,6 +69,8 @@ export interface AddWeightOptions {
 }
 
 /** The call signature every layer has: layers are callable, `layer(x)` is `layer.apply(x)`. */
+// The merge is safe: the constructor returns a function that implements this signature.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface Layer {
   (inputs: KerasTensor | readonly KerasTensor[], opts?: CallOptions): KerasTensor;
   (inputs: TensorLike | readonly TensorLike[], opts?: CallOptions): Tensor;
@@ -108,6 +110,7 @@ export function weightsEpoch(): number {
  * new SimpleDense(32)(tf.ones([2, 784])).shape; // [2, 32]
  * ```
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class Layer {
   /** The layer's name, unique among layers made since the last `clearSession`. */
   declare name: string;
@@ -138,7 +141,12 @@ export class Layer {
     const self = ((inputs: never, o?: CallOptions) => self.apply(inputs, o)) as unknown as Layer;
     Object.setPrototypeOf(self, new.target.prototype);
     const name = opts.name ?? uniqueName(snakeCase(self.defaultNameBase()));
-    Object.defineProperty(self, "name", { value: name, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(self, "name", {
+      value: name,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
     self.built = false;
     self.dtype = toDType(opts.dtype ?? "float32");
     self.supportsMasking = false;
@@ -179,8 +187,13 @@ export class Layer {
   addWeight(opts: AddWeightOptions): Variable;
   addWeight(shape: readonly number[], opts?: AddWeightOptions): Variable;
   addWeight(a: AddWeightOptions | readonly number[], b: AddWeightOptions = {}): Variable {
-    const o: AddWeightOptions = Array.isArray(a) ? { ...b, shape: a as readonly number[] } : (a as AddWeightOptions);
-    if (!o.shape) throw new ValueError(`${this.name}.addWeight needs a shape, e.g. addWeight({ name: "kernel", shape: [3, 4] })`);
+    const o: AddWeightOptions = Array.isArray(a)
+      ? { ...b, shape: a as readonly number[] }
+      : (a as AddWeightOptions);
+    if (!o.shape)
+      throw new ValueError(
+        `${this.name}.addWeight needs a shape, e.g. addWeight({ name: "kernel", shape: [3, 4] })`,
+      );
     const dtype = toDType(o.dtype ?? this.dtype);
     const init = getInitializer(o.initializer ?? (isFloat(dtype) ? "glorot_uniform" : "zeros"));
     const value = withoutRecording(() => init([...o.shape!], dtype));
@@ -455,11 +468,16 @@ export class Layer {
   }
 
   /** @internal The symbolic outputs for symbolic inputs, with the call recorded as a Node. */
-  protected symbolicCall(inputs: KerasTensor | KerasTensor[], opts: CallOptions): KerasTensor | KerasTensor[] {
+  protected symbolicCall(
+    inputs: KerasTensor | KerasTensor[],
+    opts: CallOptions,
+  ): KerasTensor | KerasTensor[] {
     const list = Array.isArray(inputs) ? inputs : [inputs];
     for (const x of list) {
       if (!(x instanceof KerasTensor)) {
-        throw new TypeError(`${this.name}: a layer called on symbolic tensors needs all its inputs symbolic (keras.Input or layer outputs)`);
+        throw new TypeError(
+          `${this.name}: a layer called on symbolic tensors needs all its inputs symbolic (keras.Input or layer outputs)`,
+        );
       }
     }
     const shapes: ShapeSpecs = Array.isArray(inputs) ? inputs.map((x) => x.shape) : inputs.shape;
@@ -480,7 +498,9 @@ export class Layer {
     if (!this.batchInputShape || isShapeList(shapes)) return;
     const want = this.batchInputShape;
     const got = shapes as ShapeSpec;
-    const ok = want.length === got.length && want.every((d, i) => i === 0 || d === null || got[i] === null || d === got[i]);
+    const ok =
+      want.length === got.length &&
+      want.every((d, i) => i === 0 || d === null || got[i] === null || d === got[i]);
     if (!ok) {
       throw new ValueError(
         `Input 0 of layer "${this.name}" is incompatible with the layer: expected shape=${formatShapeSpec(want)}, found shape=${formatShapeSpec(got)}`,
@@ -494,9 +514,13 @@ export class Layer {
    */
   computeOutputSpec(inputs: KerasTensor | KerasTensor[]): KerasTensor | KerasTensor[] {
     if (this.computeOutputShape !== Layer.prototype.computeOutputShape) {
-      const shapes = this.computeOutputShape(Array.isArray(inputs) ? inputs.map((x) => x.shape) : inputs.shape);
+      const shapes = this.computeOutputShape(
+        Array.isArray(inputs) ? inputs.map((x) => x.shape) : inputs.shape,
+      );
       const dtype = outputDType(this, inputs);
-      return isShapeList(shapes) ? shapes.map((s) => new KerasTensor(s, dtype)) : new KerasTensor(shapes as ShapeSpec, dtype);
+      return isShapeList(shapes)
+        ? shapes.map((s) => new KerasTensor(s, dtype))
+        : new KerasTensor(shapes as ShapeSpec, dtype);
     }
     return this.probeOutputSpec(inputs);
   }
@@ -530,14 +554,20 @@ export class Layer {
   /** @internal The symbolic input of this layer's first call (functional models). */
   get input(): KerasTensor | KerasTensor[] {
     const node = this.inboundNodes[0];
-    if (!node) throw new ValueError(`Layer ${this.name} has never been called on symbolic tensors and thus has no defined input`);
+    if (!node)
+      throw new ValueError(
+        `Layer ${this.name} has never been called on symbolic tensors and thus has no defined input`,
+      );
     return node.inputsAsList ? [...node.inputs] : node.inputs[0];
   }
 
   /** The symbolic output of this layer's first call (functional models). */
   get output(): KerasTensor | KerasTensor[] {
     const node = this.inboundNodes[0];
-    if (!node) throw new ValueError(`Layer ${this.name} has never been called on symbolic tensors and thus has no defined output`);
+    if (!node)
+      throw new ValueError(
+        `Layer ${this.name} has never been called on symbolic tensors and thus has no defined output`,
+      );
     return node.outputs.length === 1 ? node.outputs[0] : [...node.outputs];
   }
 
@@ -586,7 +616,9 @@ function shapesOf(xs: CallInputs): ShapeSpecs {
 }
 
 function specsOf(shapes: ShapeSpecs, dtype: DType): KerasTensor | KerasTensor[] {
-  return isShapeList(shapes) ? shapes.map((s) => new KerasTensor(s, dtype)) : new KerasTensor(shapes as ShapeSpec, dtype);
+  return isShapeList(shapes)
+    ? shapes.map((s) => new KerasTensor(s, dtype))
+    : new KerasTensor(shapes as ShapeSpec, dtype);
 }
 
 function zerosOf(shape: ShapeSpec, dtype: DType, fill: number): Tensor {

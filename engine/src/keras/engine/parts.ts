@@ -2,7 +2,7 @@
 // constraints, optimizers, losses, metrics, callbacks): everything else in engine/, layers/,
 // models/ and saving/ imports these names from here.
 import type { Tensor } from "../../core/tensor.js";
-import type { Config, ConfigValue, Serialized } from "../common/config.js";
+import type { ConfigValue, Serialized } from "../common/config.js";
 import * as optimizers from "../optimizers/index.js";
 import * as losses from "../losses/index.js";
 import * as metrics from "../metrics/index.js";
@@ -19,7 +19,8 @@ export const getActivation = (id: ActivationLike): ActivationFn => activations.g
 export const serializeActivation = (f: ActivationFn): ConfigValue => activations.serialize(f);
 
 /** An initializer: a name ("glorot_uniform", "zeros"), an Initializer, or `(shape, dtype) => tensor`. */
-export type InitializerLike = string | initializers.Initializer | initializers.InitializerFunction | Serialized;
+export type InitializerLike =
+  string | initializers.Initializer | initializers.InitializerFunction | Serialized;
 export type InitializerFn = (shape: number[], dtype: DType) => Tensor;
 export const getInitializer = (id: InitializerLike): InitializerFn => {
   const init = initializers.get(id as never);
@@ -53,7 +54,8 @@ export type Optimizer = optimizers.Optimizer;
 export type OptimizerLike = string | Optimizer | Serialized;
 export const getOptimizer = (id: OptimizerLike): Optimizer => optimizers.get(id);
 /** An optimizer as saved: its class and config. */
-export const serializeOptimizer = (o: Optimizer): ConfigValue => optimizers.serialize(o) as unknown as ConfigValue;
+export const serializeOptimizer = (o: Optimizer): ConfigValue =>
+  optimizers.serialize(o) as unknown as ConfigValue;
 export const deserializeOptimizer = (s: ConfigValue, custom: Readonly<Record<string, unknown>>): Optimizer =>
   optimizers.deserialize(s as unknown as Serialized, custom as never);
 
@@ -66,7 +68,8 @@ export type Metric = metrics.Metric;
 /** A metric: a Keras name ("accuracy", "mae"), a function, or a Metric object. */
 export type MetricLike = string | Metric | ((yTrue: Tensor, yPred: Tensor) => Tensor);
 /** The metric for an identifier; "accuracy" and "crossentropy" resolve from the loss and shapes. */
-export const getMetric = (id: MetricLike, ctx: metrics.MetricContext): Metric => metrics.get(id as never, ctx);
+export const getMetric = (id: MetricLike, ctx: metrics.MetricContext): Metric =>
+  metrics.get(id as never, ctx);
 
 export { Callback, CallbackList, History, type Logs } from "../callbacks/index.js";
 
@@ -76,7 +79,8 @@ export function serializeCompileValue(v: unknown): ConfigValue {
   if (Array.isArray(v)) return v.map(serializeCompileValue);
   if (v instanceof losses.Loss) return losses.serialize(v) as unknown as ConfigValue;
   if (v instanceof metrics.Metric) return metrics.serialize(v) as unknown as ConfigValue;
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, serializeCompileValue(x)]));
+  if (v && typeof v === "object")
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, serializeCompileValue(x)]));
   return v as ConfigValue;
 }
 
@@ -94,5 +98,3 @@ export function deserializeCompileValue(v: ConfigValue, custom: Readonly<Record<
   }
   return v;
 }
-
-

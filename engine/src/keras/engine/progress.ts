@@ -45,7 +45,8 @@ export function formatValue(v: number): string {
 }
 
 function formatEta(s: number): string {
-  if (s > 3600) return `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}:${String(Math.floor(s % 60)).padStart(2, "0")}`;
+  if (s > 3600)
+    return `${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}:${String(Math.floor(s % 60)).padStart(2, "0")}`;
   if (s > 60) return `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, "0")}`;
   return `${Math.round(s)}s`;
 }
@@ -60,7 +61,14 @@ function perStep(seconds: number): string {
  * Keras' progress bar line: `1719/1719 [==============================] - 2s 1ms/step - loss: 0.7237`,
  * or with `ETA: 3s` while the epoch runs.
  */
-export function progressLine(step: number, steps: number | null, elapsed: number, logs: Record<string, number>, final: boolean, width = 30): string {
+export function progressLine(
+  step: number,
+  steps: number | null,
+  elapsed: number,
+  logs: Record<string, number>,
+  final: boolean,
+  width = 30,
+): string {
   let line: string;
   if (steps) {
     const digits = Math.floor(Math.log10(steps)) + 1;
@@ -129,10 +137,17 @@ export class ProgressReporter {
     this.state.metrics = { ...logs };
     for (const [k, v] of Object.entries(logs)) (this.state.history[k] ??= []).push(v);
     if (this.verbose === 1) {
-      this.lines.push(progressLine(this.state.step, this.state.steps ?? this.state.step, elapsed, logs, true));
+      this.lines.push(
+        progressLine(this.state.step, this.state.steps ?? this.state.step, elapsed, logs, true),
+      );
     } else if (this.verbose === 2) {
-      const parts = Object.entries(logs).map(([k, v]) => ` - ${k}: ${formatValue(v)}`).join("");
-      this.lines.push(`Epoch ${this.state.epoch}/${this.state.epochs}`, `${this.state.step}/${this.state.step} - ${elapsed.toFixed(0)}s - ${perStep(elapsed / Math.max(1, this.state.step))}${parts}`);
+      const parts = Object.entries(logs)
+        .map(([k, v]) => ` - ${k}: ${formatValue(v)}`)
+        .join("");
+      this.lines.push(
+        `Epoch ${this.state.epoch}/${this.state.epochs}`,
+        `${this.state.step}/${this.state.step} - ${elapsed.toFixed(0)}s - ${perStep(elapsed / Math.max(1, this.state.step))}${parts}`,
+      );
     }
     this.current = "";
     if (this.display) this.draw(true);
@@ -150,7 +165,8 @@ export class ProgressReporter {
 
   private printed = 0;
   private flushToStdout(): void {
-    for (; this.printed < this.lines.length; this.printed++) process.stdout.write(this.lines[this.printed] + "\n");
+    for (; this.printed < this.lines.length; this.printed++)
+      process.stdout.write(this.lines[this.printed] + "\n");
   }
 
   /** The live view's MIME bundle: the Keras-like text and the JSON state. */

@@ -27,7 +27,8 @@ export function formatShapeSpecs(s: ShapeSpecs): string {
 
 /** Checks a user-given shape (`inputShape: [28, 28]`), allowing `null` lengths. */
 export function checkShapeSpec(shape: unknown, what: string): ShapeSpec {
-  if (!Array.isArray(shape)) throw new ValueError(`${what} must be an array of lengths, e.g. [28, 28]; got ${String(shape)}`);
+  if (!Array.isArray(shape))
+    throw new ValueError(`${what} must be an array of lengths, e.g. [28, 28]; got ${String(shape)}`);
   for (const d of shape) {
     if (d !== null && !(Number.isInteger(d) && d >= 0)) {
       throw new ValueError(`${what} must hold non-negative integers or null, got [${shape.join(", ")}]`);

@@ -39,12 +39,16 @@ function outputShapeOf(model: AnyModel, layer: Layer): string {
   const fromModel = (model as unknown as ShapeSource).layerOutputShape?.(layer);
   if (fromModel) return formatShapeSpecs(fromModel);
   if (!model.graph) return "multiple";
-  const nodes = layer.inboundNodes.filter((n) => n.outputs.some((o) => model.graph!.layers.includes(o.history!.layer)));
+  const nodes = layer.inboundNodes.filter((n) =>
+    n.outputs.some((o) => model.graph!.layers.includes(o.history!.layer)),
+  );
   if (nodes.length !== 1) return "multiple";
   const outs = nodes[0].outputs;
   // Keras 2 shows an InputLayer's shape as a one-element list.
   if (layer instanceof InputLayer) return `[${formatShapeSpec(outs[0].shape)}]`;
-  return outs.length === 1 ? formatShapeSpec(outs[0].shape) : `[${outs.map((o) => formatShapeSpec(o.shape)).join(", ")}]`;
+  return outs.length === 1
+    ? formatShapeSpec(outs[0].shape)
+    : `[${outs.map((o) => formatShapeSpec(o.shape)).join(", ")}]`;
 }
 
 function connections(model: AnyModel, layer: Layer): string[] {
@@ -65,7 +69,10 @@ function isSequentialLike(model: AnyModel): boolean {
   if (!model.graph) return true;
   const g = model.graph;
   if (g.inputs.length !== 1 || g.outputs.length !== 1) return false;
-  return g.nodes.every((n) => n.inputs.length <= 1 && n.outputs.length === 1) && new Set(g.nodes.map((n) => n.layer)).size === g.nodes.length;
+  return (
+    g.nodes.every((n) => n.inputs.length <= 1 && n.outputs.length === 1) &&
+    new Set(g.nodes.map((n) => n.layer)).size === g.nodes.length
+  );
 }
 
 function countOf(ws: readonly { size: number }[]): number {
@@ -82,7 +89,9 @@ export function summaryLines(model: AnyModel, opts: SummaryOptions = {}): string
   const length = opts.lineLength ?? (seq ? 65 : 98);
   let positions = opts.positions ?? (seq ? [0.45, 0.85, 1] : [0.33, 0.55, 0.67, 1]);
   if (positions[positions.length - 1] <= 1) positions = positions.map((p) => Math.floor(length * p));
-  const header = seq ? ["Layer (type)", "Output Shape", "Param #"] : ["Layer (type)", "Output Shape", "Param #", "Connected to"];
+  const header = seq
+    ? ["Layer (type)", "Output Shape", "Param #"]
+    : ["Layer (type)", "Output Shape", "Param #", "Connected to"];
   const lines = [`Model: "${model.name}"`, "_".repeat(length), row(header, positions), "=".repeat(length)];
   const layers = model.graph ? model.layers : model.layers.filter((l) => !(l instanceof InputLayer));
   layers.forEach((layer, i) => {
@@ -100,7 +109,12 @@ export function summaryLines(model: AnyModel, opts: SummaryOptions = {}): string
   const trainable = countOf(model.trainableWeights);
   const nonTrainable = countOf(model.nonTrainableWeights);
   const fmt = (n: number): string => n.toLocaleString("en-US");
-  lines.push(`Total params: ${fmt(trainable + nonTrainable)}`, `Trainable params: ${fmt(trainable)}`, `Non-trainable params: ${fmt(nonTrainable)}`, "_".repeat(length));
+  lines.push(
+    `Total params: ${fmt(trainable + nonTrainable)}`,
+    `Trainable params: ${fmt(trainable)}`,
+    `Non-trainable params: ${fmt(nonTrainable)}`,
+    "_".repeat(length),
+  );
   return lines;
 }
 
@@ -119,7 +133,12 @@ export function summaryHtml(model: AnyModel): string {
   const layers = model.graph ? model.layers : model.layers.filter((l) => !(l instanceof InputLayer));
   const head = ["Layer (type)", "Output Shape", "Param #", ...(seq ? [] : ["Connected to"])];
   const rows = layers.map((l) => {
-    const cells = [`${l.name} (${l.constructor.name})`, outputShapeOf(model, l), paramsOf(l), ...(seq ? [] : [connections(model, l).join("<br>")])];
+    const cells = [
+      `${l.name} (${l.constructor.name})`,
+      outputShapeOf(model, l),
+      paramsOf(l),
+      ...(seq ? [] : [connections(model, l).join("<br>")]),
+    ];
     return `<tr>${cells.map((c, i) => `<td${i === 2 ? ' style="text-align:right"' : ""}>${i === 3 ? c : escape(c)}</td>`).join("")}</tr>`;
   });
   const trainable = countOf(model.trainableWeights);

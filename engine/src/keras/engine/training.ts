@@ -8,7 +8,15 @@ import type { Variable } from "../../autodiff/variable.js";
 import * as tf from "../../tf/index.js";
 import type { Model } from "../models/model.js";
 import { LossesContainer, MetricsContainer } from "./compile-utils.js";
-import { batchRanges, countExamples, flattenData, gatherRows, rowSlice, shuffledOrder, type ModelData } from "./data-adapter.js";
+import {
+  batchRanges,
+  countExamples,
+  flattenData,
+  gatherRows,
+  rowSlice,
+  shuffledOrder,
+  type ModelData,
+} from "./data-adapter.js";
 import { weightsEpoch } from "./layer.js";
 import { CallbackList, type Callback, type History, type Logs } from "./parts.js";
 import { ProgressReporter, progressLine } from "./progress.js";
@@ -76,9 +84,18 @@ interface Prepared {
   n: number;
 }
 
-function prepare(model: AnyModel, x: ModelData, y: ModelData | null, sampleWeight: TensorLike | undefined, classWeight?: Readonly<Record<number, number>>): Prepared {
+function prepare(
+  model: AnyModel,
+  x: ModelData,
+  y: ModelData | null,
+  sampleWeight: TensorLike | undefined,
+  classWeight?: Readonly<Record<number, number>>,
+): Prepared {
   const xs = flattenData(x, model.inputNames, "input");
-  const ys = y === null || y === undefined ? null : flattenData(y, model.graph ? model.outputNames : outputNamesFor(model, y), "output");
+  const ys =
+    y === null || y === undefined
+      ? null
+      : flattenData(y, model.graph ? model.outputNames : outputNamesFor(model, y), "output");
   let sw = sampleWeight === undefined ? null : toTensor(sampleWeight, { dtype: "float32" });
   const n = countExamples([xs, ...(ys ? [ys] : []), ...(sw ? [[sw]] : [])]);
   if (classWeight && ys) sw = classWeightsToSampleWeights(ys[0], classWeight, sw);
@@ -87,16 +104,27 @@ function prepare(model: AnyModel, x: ModelData, y: ModelData | null, sampleWeigh
 
 // A subclassed model's targets: as many outputs as y has arrays.
 function outputNamesFor(model: AnyModel, y: ModelData): string[] {
-  const count = Array.isArray(y) && y.length > 0 && y.every((e) => e instanceof Tensor || ArrayBuffer.isView(e)) ? y.length : 1;
+  const count =
+    Array.isArray(y) && y.length > 0 && y.every((e) => e instanceof Tensor || ArrayBuffer.isView(e))
+      ? y.length
+      : 1;
   model.subclassOutputCount = count;
   return model.outputNames;
 }
 
-function classWeightsToSampleWeights(y: Tensor, classWeight: Readonly<Record<number, number>>, sw: Tensor | null): Tensor {
-  const labels = y.ndim === 1 || y.shape[y.ndim - 1] === 1 ? readHost(y.reshape([y.shape[0]])) : readHost(tf.argmax(y, -1));
+function classWeightsToSampleWeights(
+  y: Tensor,
+  classWeight: Readonly<Record<number, number>>,
+  sw: Tensor | null,
+): Tensor {
+  const labels =
+    y.ndim === 1 || y.shape[y.ndim - 1] === 1
+      ? readHost(y.reshape([y.shape[0]]))
+      : readHost(tf.argmax(y, -1));
   const w = new Float32Array(labels.length);
   const base = sw ? readHost(sw) : null;
-  for (let i = 0; i < labels.length; i++) w[i] = (classWeight[Math.round(labels[i])] ?? 1) * (base ? base[i] : 1);
+  for (let i = 0; i < labels.length; i++)
+    w[i] = (classWeight[Math.round(labels[i])] ?? 1) * (base ? base[i] : 1);
   return Tensor.fromTypedArray(w, [w.length], "float32", false);
 }
 
@@ -107,13 +135,19 @@ function sliceAll(ts: readonly Tensor[], order: Int32Array | null, s: number, e:
 /** Runs the model on one batch; always a list of outputs. */
 function forward(model: AnyModel, xs: Tensor[], training: boolean): Tensor[] {
   const input = model.inputStructure === "single" && xs.length === 1 ? xs[0] : xs;
-  const out = (model.apply as (x: unknown, o: { training: boolean }) => Tensor | Tensor[])(input, { training });
+  const out = (model.apply as (x: unknown, o: { training: boolean }) => Tensor | Tensor[])(input, {
+    training,
+  });
   return Array.isArray(out) ? out : [out];
 }
 
-function compiledOf(model: AnyModel, outputs: number): { losses: LossesContainer; metrics: MetricsContainer } {
+function compiledOf(
+  model: AnyModel,
+  outputs: number,
+): { losses: LossesContainer; metrics: MetricsContainer } {
   const c = model.compiled;
-  if (!c || !model.optimizer) throw new ValueError("You must call `compile()` before using the model for training or evaluation");
+  if (!c || !model.optimizer)
+    throw new ValueError("You must call `compile()` before using the model for training or evaluation");
   if (!model.graph && outputs !== model.subclassOutputCount) model.subclassOutputCount = outputs;
   const names = model.outputNames;
   if (!c.losses || c.losses.names.length !== names.length) {
@@ -154,7 +188,8 @@ class LossTracker {
 function lossLogs(model: AnyModel, losses: LossesContainer, tracker: LossTracker): Logs {
   const [total, ...per] = tracker.means();
   const logs: Logs = { loss: total };
-  if (losses.outputs.length > 1) losses.outputs.forEach((o, i) => o && (logs[`${model.outputNames[i]}_loss`] = per[i]));
+  if (losses.outputs.length > 1)
+    losses.outputs.forEach((o, i) => o && (logs[`${model.outputNames[i]}_loss`] = per[i]));
   return logs;
 }
 
@@ -198,24 +233,41 @@ function verbosity(v: 0 | 1 | 2 | "auto" | undefined, dflt: 0 | 1 | 2): 0 | 1 | 
 }
 
 /** `model.fit`: see `FitOptions`. */
-export async function fit(model: AnyModel, x: ModelData, y: ModelData | null, opts: FitOptions): Promise<History> {
+export async function fit(
+  model: AnyModel,
+  x: ModelData,
+  y: ModelData | null,
+  opts: FitOptions,
+): Promise<History> {
   if (!model.compiled) throw new ValueError("You must call `compile()` before calling `fit()`");
   const batchSize = opts.batchSize ?? 32;
   const epochs = opts.epochs ?? 1;
   const verbose = verbosity(opts.verbose, 1);
   let data = prepare(model, x, y, opts.sampleWeight, opts.classWeight);
-  if (!data.ys) throw new ValueError("fit() needs targets y (unsupervised training with only x is not supported)");
+  if (!data.ys)
+    throw new ValueError("fit() needs targets y (unsupervised training with only x is not supported)");
   let val: Prepared | null = null;
   if (opts.validationData) {
     const [vx, vy, vsw] = opts.validationData as readonly [ModelData, ModelData, TensorLike?];
     val = prepare(model, vx, vy, vsw);
   } else if (opts.validationSplit) {
     const split = opts.validationSplit;
-    if (!(split > 0 && split < 1)) throw new ValueError(`validationSplit must be between 0 and 1, got ${split}`);
+    if (!(split > 0 && split < 1))
+      throw new ValueError(`validationSplit must be between 0 and 1, got ${split}`);
     const at = Math.floor(data.n * (1 - split));
     const cut = (ts: Tensor[], s: number, e: number): Tensor[] => ts.map((t) => rowSlice(t, s, e));
-    val = { xs: cut(data.xs, at, data.n), ys: cut(data.ys!, at, data.n), sw: data.sw ? rowSlice(data.sw, at, data.n) : null, n: data.n - at };
-    data = { xs: cut(data.xs, 0, at), ys: cut(data.ys!, 0, at), sw: data.sw ? rowSlice(data.sw, 0, at) : null, n: at };
+    val = {
+      xs: cut(data.xs, at, data.n),
+      ys: cut(data.ys!, at, data.n),
+      sw: data.sw ? rowSlice(data.sw, at, data.n) : null,
+      n: data.n - at,
+    };
+    data = {
+      xs: cut(data.xs, 0, at),
+      ys: cut(data.ys!, 0, at),
+      sw: data.sw ? rowSlice(data.sw, 0, at) : null,
+      n: at,
+    };
   }
   const ranges = batchRanges(data.n, batchSize).slice(0, opts.stepsPerEpoch ?? Infinity);
   const callbacks = new CallbackList(opts.callbacks ?? [], {
@@ -242,8 +294,13 @@ export async function fit(model: AnyModel, x: ModelData, y: ModelData | null, op
       let logs: Logs = {};
       for (let step = 0; step < ranges.length; step++) {
         const [s, e] = ranges[step];
-        await callbacks.onTrainBatchBegin(step, logs);
-        const values = trainStep(model, sliceAll(data.xs, order, s, e), sliceAll(data.ys!, order, s, e), data.sw ? sliceAll([data.sw], order, s, e)[0] : null);
+        await callbacks.onTrainBatchBegin(step);
+        const values = trainStep(
+          model,
+          sliceAll(data.xs, order, s, e),
+          sliceAll(data.ys!, order, s, e),
+          data.sw ? sliceAll([data.sw], order, s, e)[0] : null,
+        );
         tracker.add(values, e - s);
         logs = { ...lossLogs(model, model.compiled.losses!, tracker), ...model.compiled.metrics!.results() };
         progress.onTrainBatchEnd(step, logs);
@@ -276,7 +333,12 @@ export async function fit(model: AnyModel, x: ModelData, y: ModelData | null, op
 
 // Test hooks may be async (a callback writing a file): their promises are chained and handed
 // back, so fit awaits them; evaluate, which is synchronous, lets them finish on their own.
-function evaluateData(model: AnyModel, data: Prepared, batchSize: number, callbacks: CallbackList | null): { logs: Logs; pending: Promise<void> } {
+function evaluateData(
+  model: AnyModel,
+  data: Prepared,
+  batchSize: number,
+  callbacks: CallbackList | null,
+): { logs: Logs; pending: Promise<void> } {
   let pending = Promise.resolve();
   const hook = (f: () => Promise<void>): void => {
     pending = pending.then(f);
@@ -289,10 +351,7 @@ function evaluateData(model: AnyModel, data: Prepared, batchSize: number, callba
   let logs: Logs = {};
   withoutRecording(() => {
     ranges.forEach(([s, e], step) => {
-      if (callbacks) {
-        const l = { ...logs };
-        hook(() => callbacks.onTestBatchBegin(step, l));
-      }
+      if (callbacks) hook(() => callbacks.onTestBatchBegin(step));
       const xb = sliceAll(data.xs, null, s, e);
       const preds = forward(model, xb, false);
       if (!cont) {
@@ -318,14 +377,22 @@ function evaluateData(model: AnyModel, data: Prepared, batchSize: number, callba
   return { logs, pending };
 }
 
-function shapeResult(logs: Logs, returnDict: boolean | undefined): number | number[] | Record<string, number> {
+function shapeResult(
+  logs: Logs,
+  returnDict: boolean | undefined,
+): number | number[] | Record<string, number> {
   if (returnDict) return logs;
   const values = Object.values(logs);
   return values.length === 1 ? values[0] : values;
 }
 
 /** `model.evaluate`: see `EvaluateOptions`. */
-export function evaluate(model: AnyModel, x: ModelData, y: ModelData | null, opts: EvaluateOptions): number | number[] | Record<string, number> {
+export function evaluate(
+  model: AnyModel,
+  x: ModelData,
+  y: ModelData | null,
+  opts: EvaluateOptions,
+): number | number[] | Record<string, number> {
   const data = prepare(model, x, y, opts.sampleWeight);
   const batchSize = opts.batchSize ?? 32;
   const callbacks = opts.callbacks ? new CallbackList(opts.callbacks, { model }) : null;
@@ -373,12 +440,20 @@ export function trainOnBatch(
   const values = trainStep(model, data.xs, data.ys, data.sw);
   const tracker = new LossTracker();
   tracker.add(values, data.n);
-  const logs = { ...lossLogs(model, model.compiled!.losses!, tracker), ...model.compiled!.metrics!.results() };
+  const logs = {
+    ...lossLogs(model, model.compiled!.losses!, tracker),
+    ...model.compiled!.metrics!.results(),
+  };
   return shapeResult(logs, opts.returnDict);
 }
 
 /** `model.testOnBatch`. */
-export function testOnBatch(model: AnyModel, x: ModelData, y: ModelData | null, opts: { sampleWeight?: TensorLike; returnDict?: boolean }): number | number[] | Record<string, number> {
+export function testOnBatch(
+  model: AnyModel,
+  x: ModelData,
+  y: ModelData | null,
+  opts: { sampleWeight?: TensorLike; returnDict?: boolean },
+): number | number[] | Record<string, number> {
   const data = prepare(model, x, y, opts.sampleWeight);
   return shapeResult(evaluateData(model, data, Math.max(1, data.n), null).logs, opts.returnDict);
 }

@@ -1,7 +1,12 @@
 import type { Tensor } from "../../core/tensor.js";
 import type { Config } from "../common/config.js";
 import { Layer, type LayerOptions } from "../engine/layer.js";
-import { getActivation, serializeActivation, type ActivationFn, type ActivationLike } from "../engine/parts.js";
+import {
+  getActivation,
+  serializeActivation,
+  type ActivationFn,
+  type ActivationLike,
+} from "../engine/parts.js";
 import type { ShapeSpecs } from "../engine/shapes.js";
 
 /** Options of `new keras.layers.Activation(activation, options)`. */

@@ -78,13 +78,35 @@ export class BatchNormalization extends Layer {
     const shape = this.axes.map((a) => s[a] as number);
     const o = this.opts;
     if (this.scale) {
-      this.gamma = this.addWeight({ name: "gamma", shape, initializer: o.gammaInitializer ?? "ones", regularizer: o.gammaRegularizer ?? undefined, constraint: o.gammaConstraint ?? undefined });
+      this.gamma = this.addWeight({
+        name: "gamma",
+        shape,
+        initializer: o.gammaInitializer ?? "ones",
+        regularizer: o.gammaRegularizer ?? undefined,
+        constraint: o.gammaConstraint ?? undefined,
+      });
     }
     if (this.center) {
-      this.beta = this.addWeight({ name: "beta", shape, initializer: o.betaInitializer ?? "zeros", regularizer: o.betaRegularizer ?? undefined, constraint: o.betaConstraint ?? undefined });
+      this.beta = this.addWeight({
+        name: "beta",
+        shape,
+        initializer: o.betaInitializer ?? "zeros",
+        regularizer: o.betaRegularizer ?? undefined,
+        constraint: o.betaConstraint ?? undefined,
+      });
     }
-    this.movingMean = this.addWeight({ name: "moving_mean", shape, initializer: o.movingMeanInitializer ?? "zeros", trainable: false });
-    this.movingVariance = this.addWeight({ name: "moving_variance", shape, initializer: o.movingVarianceInitializer ?? "ones", trainable: false });
+    this.movingMean = this.addWeight({
+      name: "moving_mean",
+      shape,
+      initializer: o.movingMeanInitializer ?? "zeros",
+      trainable: false,
+    });
+    this.movingVariance = this.addWeight({
+      name: "moving_variance",
+      shape,
+      initializer: o.movingVarianceInitializer ?? "ones",
+      trainable: false,
+    });
   }
 
   override call(inputs: Tensor, opts: CallOptions = {}): Tensor {
@@ -102,9 +124,14 @@ export class BatchNormalization extends Layer {
       const bm = mean;
       const bv = variance;
       withoutRecording(() => {
-        this.movingMean.assign(tf.add(tf.multiply(this.movingMean, m), tf.multiply(tf.reshape(bm, this.movingMean.shape), 1 - m)));
+        this.movingMean.assign(
+          tf.add(tf.multiply(this.movingMean, m), tf.multiply(tf.reshape(bm, this.movingMean.shape), 1 - m)),
+        );
         this.movingVariance.assign(
-          tf.add(tf.multiply(this.movingVariance, m), tf.multiply(tf.reshape(bv, this.movingVariance.shape), 1 - m)),
+          tf.add(
+            tf.multiply(this.movingVariance, m),
+            tf.multiply(tf.reshape(bv, this.movingVariance.shape), 1 - m),
+          ),
         );
       });
     } else {

@@ -60,9 +60,15 @@ export class Dense extends Layer {
 
   constructor(units: number, opts: DenseOptions | string = {}) {
     const o: DenseOptions = typeof opts === "string" ? { activation: opts } : opts;
-    super(o.inputDim !== undefined && !o.inputShape && !o.batchInputShape ? { ...o, inputShape: [o.inputDim] } : o);
+    super(
+      o.inputDim !== undefined && !o.inputShape && !o.batchInputShape
+        ? { ...o, inputShape: [o.inputDim] }
+        : o,
+    );
     if (!(Number.isInteger(units) && units > 0)) {
-      throw new ValueError(`Received an invalid value for \`units\`, expected a positive integer, got ${units}`);
+      throw new ValueError(
+        `Received an invalid value for \`units\`, expected a positive integer, got ${units}`,
+      );
     }
     this.units = units;
     this.opts = o;
@@ -75,7 +81,9 @@ export class Dense extends Layer {
     const s = inputShape as ShapeSpec;
     const inputDim = s[s.length - 1];
     if (inputDim === null || inputDim === undefined) {
-      throw new ValueError(`${this.name}: the last axis of the input of a Dense layer must be known, got shape [${s.join(", ")}]`);
+      throw new ValueError(
+        `${this.name}: the last axis of the input of a Dense layer must be known, got shape [${s.join(", ")}]`,
+      );
     }
     this.kernel = this.addWeight({
       name: "kernel",
@@ -116,7 +124,10 @@ export class Dense extends Layer {
     return {
       ...super.getConfig(),
       units: this.units,
-      activation: this.activation instanceof Layer ? layerConfigValue(this.activation) : serializeActivation(this.activation),
+      activation:
+        this.activation instanceof Layer
+          ? layerConfigValue(this.activation)
+          : serializeActivation(this.activation),
       useBias: this.useBias,
       kernelInitializer: serializeInitializer(o.kernelInitializer ?? "glorot_uniform"),
       biasInitializer: serializeInitializer(o.biasInitializer ?? "zeros"),
@@ -130,6 +141,9 @@ export class Dense extends Layer {
 
   static override fromConfig(config: Config, customObjects?: CustomLayerObjects): Dense {
     const activation = reviveCallable(config.activation, customObjects);
-    return new Dense(config.units as number, { ...(config as unknown as DenseOptions), activation } as DenseOptions);
+    return new Dense(
+      config.units as number,
+      { ...(config as unknown as DenseOptions), activation } as DenseOptions,
+    );
   }
 }

@@ -31,7 +31,9 @@ export class Dropout extends Layer {
   constructor(rate: number, opts: DropoutOptions = {}) {
     super(opts);
     if (!(rate >= 0 && rate <= 1)) {
-      throw new ValueError(`Invalid value received for argument \`rate\`. Expected a float value between 0 and 1. Received: rate=${rate}`);
+      throw new ValueError(
+        `Invalid value received for argument \`rate\`. Expected a float value between 0 and 1. Received: rate=${rate}`,
+      );
     }
     this.rate = rate;
     this.noiseShape = opts.noiseShape ?? null;
@@ -51,7 +53,12 @@ export class Dropout extends Layer {
   }
 
   override getConfig(): Config {
-    return { ...super.getConfig(), rate: this.rate, noiseShape: this.noiseShape ? [...this.noiseShape] : null, seed: this.seed };
+    return {
+      ...super.getConfig(),
+      rate: this.rate,
+      noiseShape: this.noiseShape ? [...this.noiseShape] : null,
+      seed: this.seed,
+    };
   }
 
   static override fromConfig(config: Config): Dropout {

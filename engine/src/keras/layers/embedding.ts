@@ -42,9 +42,15 @@ export class Embedding extends Layer {
   private readonly opts: EmbeddingOptions;
 
   constructor(inputDim: number, outputDim: number, opts: EmbeddingOptions = {}) {
-    super(opts.inputLength != null && !opts.inputShape && !opts.batchInputShape ? { ...opts, inputShape: [opts.inputLength] } : opts);
+    super(
+      opts.inputLength != null && !opts.inputShape && !opts.batchInputShape
+        ? { ...opts, inputShape: [opts.inputLength] }
+        : opts,
+    );
     if (!(Number.isInteger(inputDim) && inputDim > 0 && Number.isInteger(outputDim) && outputDim > 0)) {
-      throw new ValueError(`Both inputDim and outputDim should be positive integers, got ${inputDim} and ${outputDim}`);
+      throw new ValueError(
+        `Both inputDim and outputDim should be positive integers, got ${inputDim} and ${outputDim}`,
+      );
     }
     this.inputDim = inputDim;
     this.outputDim = outputDim;
@@ -89,6 +95,10 @@ export class Embedding extends Layer {
   }
 
   static override fromConfig(config: Config): Embedding {
-    return new Embedding(config.inputDim as number, config.outputDim as number, config as unknown as EmbeddingOptions);
+    return new Embedding(
+      config.inputDim as number,
+      config.outputDim as number,
+      config as unknown as EmbeddingOptions,
+    );
   }
 }

@@ -30,7 +30,11 @@ export class GaussianNoise extends Layer {
 
   override call(inputs: Tensor, opts: CallOptions = {}): Tensor {
     if (!opts.training || this.stddev === 0) return inputs;
-    const noise = tf.random.normal(inputs.shape, { stddev: this.stddev, seed: this.seed ?? undefined, dtype: inputs.dtype });
+    const noise = tf.random.normal(inputs.shape, {
+      stddev: this.stddev,
+      seed: this.seed ?? undefined,
+      dtype: inputs.dtype,
+    });
     return tf.add(inputs, noise);
   }
 

@@ -28,7 +28,14 @@ import { Reshape } from "./reshape.js";
 import { Normalization } from "./normalization.js";
 import { Embedding } from "./embedding.js";
 
-export { Layer, type LayerOptions, type CallOptions, type AddWeightOptions, type CallInputs, type CallOutputs } from "../engine/layer.js";
+export {
+  Layer,
+  type LayerOptions,
+  type CallOptions,
+  type AddWeightOptions,
+  type CallInputs,
+  type CallOutputs,
+} from "../engine/layer.js";
 export { InputLayer, Input, type InputOptions } from "../engine/input-layer.js";
 export { Dense, type DenseOptions } from "./dense.js";
 export { Flatten } from "./flatten.js";

@@ -36,7 +36,10 @@ export class Lambda extends Layer {
 
   constructor(fn: (x: never, args?: Record<string, unknown>) => Tensor | Tensor[], opts: LambdaOptions = {}) {
     super(opts);
-    if (typeof fn !== "function") throw new TypeError("keras.layers.Lambda takes a function of tensors, e.g. new Lambda((x) => tf.exp(x))");
+    if (typeof fn !== "function")
+      throw new TypeError(
+        "keras.layers.Lambda takes a function of tensors, e.g. new Lambda((x) => tf.exp(x))",
+      );
     this.fn = fn as unknown as LambdaFn;
     this.opts = opts;
   }
@@ -53,7 +56,9 @@ export class Lambda extends Layer {
     const os = this.opts.outputShape;
     if (typeof os === "function") return os(inputShape);
     if (os) {
-      const batch = Array.isArray(inputShape[0]) ? (inputShape[0] as (number | null)[])[0] : (inputShape[0] as number | null);
+      const batch = Array.isArray(inputShape[0])
+        ? (inputShape[0] as (number | null)[])[0]
+        : (inputShape[0] as number | null);
       return [batch, ...(os as (number | null)[])];
     }
     return super.computeOutputShape(inputShape);

@@ -52,8 +52,14 @@ export class LayerNormalization extends Layer {
     const s = inputShape as ShapeSpec;
     this.axes = featureAxes(this.name, this.axis, s);
     const shape = this.axes.map((a) => s[a] as number);
-    if (this.scale) this.gamma = this.addWeight({ name: "gamma", shape, initializer: this.opts.gammaInitializer ?? "ones" });
-    if (this.center) this.beta = this.addWeight({ name: "beta", shape, initializer: this.opts.betaInitializer ?? "zeros" });
+    if (this.scale)
+      this.gamma = this.addWeight({
+        name: "gamma",
+        shape,
+        initializer: this.opts.gammaInitializer ?? "ones",
+      });
+    if (this.center)
+      this.beta = this.addWeight({ name: "beta", shape, initializer: this.opts.betaInitializer ?? "zeros" });
   }
 
   override call(inputs: Tensor): Tensor {

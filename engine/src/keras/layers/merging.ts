@@ -11,7 +11,9 @@ import type { KerasTensor } from "../engine/symbolic.js";
 
 function inputList(layer: Layer, s: ShapeSpecs): readonly ShapeSpec[] {
   if (!isShapeList(s) || s.length < 1) {
-    throw new ValueError(`A merge layer (${layer.name}) should be called on a list of inputs, e.g. layer.apply([a, b])`);
+    throw new ValueError(
+      `A merge layer (${layer.name}) should be called on a list of inputs, e.g. layer.apply([a, b])`,
+    );
   }
   return s;
 }
@@ -39,7 +41,9 @@ abstract class ElementwiseMerge extends Layer {
           continue;
         }
         if (d !== 1 && d !== null && d !== v) {
-          throw new ValueError(`Inputs of ${this.name} have incompatible shapes: ${list.map((x) => `[${x.join(", ")}]`).join(" and ")}`);
+          throw new ValueError(
+            `Inputs of ${this.name} have incompatible shapes: ${list.map((x) => `[${x.join(", ")}]`).join(" and ")}`,
+          );
         }
         d = v;
       }
@@ -58,7 +62,8 @@ export class Add extends ElementwiseMerge {
 /** First input minus the second. @example `new keras.layers.Subtract().apply([a, b])` */
 export class Subtract extends ElementwiseMerge {
   protected merge(xs: Tensor[]): Tensor {
-    if (xs.length !== 2) throw new ValueError(`A Subtract layer (${this.name}) should be called on exactly 2 inputs`);
+    if (xs.length !== 2)
+      throw new ValueError(`A Subtract layer (${this.name}) should be called on exactly 2 inputs`);
     return tf.subtract(xs[0], xs[1]);
   }
 }
@@ -113,7 +118,8 @@ export class Concatenate extends Layer {
   }
 
   override call(inputs: Tensor[]): Tensor {
-    if (!Array.isArray(inputs)) throw new ValueError(`A Concatenate layer (${this.name}) should be called on a list of inputs`);
+    if (!Array.isArray(inputs))
+      throw new ValueError(`A Concatenate layer (${this.name}) should be called on a list of inputs`);
     return tf.concat(inputs, this.axis);
   }
 
@@ -150,7 +156,10 @@ export class Concatenate extends Layer {
  */
 export function concatenate(inputs: KerasTensor[], opts?: ConcatenateOptions): KerasTensor;
 export function concatenate(inputs: Tensor[], opts?: ConcatenateOptions): Tensor;
-export function concatenate(inputs: KerasTensor[] | Tensor[], opts: ConcatenateOptions = {}): KerasTensor | Tensor {
+export function concatenate(
+  inputs: KerasTensor[] | Tensor[],
+  opts: ConcatenateOptions = {},
+): KerasTensor | Tensor {
   return (new Concatenate(opts).apply as (x: unknown) => KerasTensor | Tensor)(inputs);
 }
 

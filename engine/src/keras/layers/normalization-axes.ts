@@ -9,7 +9,10 @@ export function featureAxes(layer: string, axis: number | readonly number[], sha
     if (ax < 0 || ax >= shape.length) {
       throw new ValueError(`${layer}: axis ${a} is out of range for an input of shape [${shape.join(", ")}]`);
     }
-    if (shape[ax] === null) throw new ValueError(`${layer}: axis ${a} of the input must have a known length, got shape [${shape.join(", ")}]`);
+    if (shape[ax] === null)
+      throw new ValueError(
+        `${layer}: axis ${a} of the input must have a known length, got shape [${shape.join(", ")}]`,
+      );
     return ax;
   });
 }

@@ -54,9 +54,17 @@ export class Normalization extends Layer {
     const shape = this.axes.map((a) => s[a] as number);
     this.mean = this.addWeight({ name: "mean", shape, initializer: "zeros", trainable: false });
     this.variance = this.addWeight({ name: "variance", shape, initializer: "ones", trainable: false });
-    this.count = this.addWeight({ name: "count", shape: [], initializer: "zeros", trainable: false, dtype: "int32" });
-    if (this.given.mean !== null) this.mean.assign(broadcastTo(toTensor(this.given.mean, { dtype: this.dtype }), shape));
-    if (this.given.variance !== null) this.variance.assign(broadcastTo(toTensor(this.given.variance, { dtype: this.dtype }), shape));
+    this.count = this.addWeight({
+      name: "count",
+      shape: [],
+      initializer: "zeros",
+      trainable: false,
+      dtype: "int32",
+    });
+    if (this.given.mean !== null)
+      this.mean.assign(broadcastTo(toTensor(this.given.mean, { dtype: this.dtype }), shape));
+    if (this.given.variance !== null)
+      this.variance.assign(broadcastTo(toTensor(this.given.variance, { dtype: this.dtype }), shape));
   }
 
   /**
@@ -91,7 +99,14 @@ export class Normalization extends Layer {
   }
 
   override getConfig(): Config {
-    const asValue = (t: TensorLike | null): ConfigValue => (t === null ? null : (toTensor(t).toArray() as ConfigValue));
-    return { ...super.getConfig(), axis: this.axis, invert: this.invert, mean: asValue(this.given.mean), variance: asValue(this.given.variance) };
+    const asValue = (t: TensorLike | null): ConfigValue =>
+      t === null ? null : (toTensor(t).toArray() as ConfigValue);
+    return {
+      ...super.getConfig(),
+      axis: this.axis,
+      invert: this.invert,
+      mean: asValue(this.given.mean),
+      variance: asValue(this.given.variance),
+    };
   }
 }

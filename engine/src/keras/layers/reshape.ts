@@ -18,7 +18,8 @@ export class Reshape extends Layer {
 
   constructor(targetShape: readonly number[], opts: LayerOptions = {}) {
     super(opts);
-    if (targetShape.filter((d) => d === -1).length > 1) throw new ValueError("Reshape: there can only be one unknown (-1) length in targetShape");
+    if (targetShape.filter((d) => d === -1).length > 1)
+      throw new ValueError("Reshape: there can only be one unknown (-1) length in targetShape");
     this.targetShape = [...targetShape];
   }
 
@@ -36,14 +37,19 @@ export class Reshape extends Layer {
       else {
         const total = rest.reduce<number>((a, b) => a * (b as number), 1);
         const known = this.targetShape.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
-        if (total % known !== 0) throw new ValueError(`${this.name}: cannot reshape [${rest.join(", ")}] into [${this.targetShape.join(", ")}]`);
+        if (total % known !== 0)
+          throw new ValueError(
+            `${this.name}: cannot reshape [${rest.join(", ")}] into [${this.targetShape.join(", ")}]`,
+          );
         out[unknown] = total / known;
       }
     } else if (!rest.some((d) => d === null)) {
       const total = rest.reduce<number>((a, b) => a * (b as number), 1);
       const want = this.targetShape.reduce((a, b) => a * b, 1);
       if (total !== want) {
-        throw new ValueError(`${this.name}: total size of the new shape [${this.targetShape.join(", ")}] (${want}) must equal the input's (${total}, shape [${rest.join(", ")}])`);
+        throw new ValueError(
+          `${this.name}: total size of the new shape [${this.targetShape.join(", ")}] (${want}) must equal the input's (${total}, shape [${rest.join(", ")}])`,
+        );
       }
     }
     return [s[0], ...out];

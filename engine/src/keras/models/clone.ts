@@ -23,9 +23,15 @@ export interface CloneOptions {
  * modelAClone.setWeights(modelA.getWeights());
  * ```
  */
-export function cloneModel<M extends Model<KerasTensor | KerasTensor[]>>(model: M, opts: CloneOptions = {}): M {
+export function cloneModel<M extends Model<KerasTensor | KerasTensor[]>>(
+  model: M,
+  opts: CloneOptions = {},
+): M {
   const custom = opts.customObjects ?? {};
-  const fresh = (l: Layer): Layer => (opts.cloneFunction ? opts.cloneFunction(l) : deserializeLayer(serializeLayer(l), { [l.constructor.name]: l.constructor, ...custom }));
+  const fresh = (l: Layer): Layer =>
+    opts.cloneFunction
+      ? opts.cloneFunction(l)
+      : deserializeLayer(serializeLayer(l), { [l.constructor.name]: l.constructor, ...custom });
   if (model instanceof Sequential) {
     const clone = new Sequential(model.layers.map(fresh), { name: model.name });
     if (!clone.built && model.buildInputShape) clone.maybeBuild(model.buildInputShape);
@@ -34,8 +40,15 @@ export function cloneModel<M extends Model<KerasTensor | KerasTensor[]>>(model: 
   if (model.graph) {
     const byName = new Map(model.graph.layers.map((l) => [l.name, l]));
     const config = model.getConfig();
-    const { inputs, outputs } = rebuildGraph(config, custom, (s) => fresh(byName.get((s as unknown as { name: string }).name)!));
-    const ins = model.inputStructure === "single" ? inputs[0] : model.inputStructure === "dict" ? Object.fromEntries(inputs.map((t) => [t.history!.layer.name, t])) : inputs;
+    const { inputs, outputs } = rebuildGraph(config, custom, (s) =>
+      fresh(byName.get((s as unknown as { name: string }).name)!),
+    );
+    const ins =
+      model.inputStructure === "single"
+        ? inputs[0]
+        : model.inputStructure === "dict"
+          ? Object.fromEntries(inputs.map((t) => [t.history!.layer.name, t]))
+          : inputs;
     const outs = model.outputStructure === "single" ? outputs[0] : outputs;
     return new Model({ inputs: ins, outputs: outs, name: model.name }) as unknown as M;
   }

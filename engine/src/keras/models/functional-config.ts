@@ -56,11 +56,17 @@ export function rebuildGraph(
       progress = true;
     }
   }
-  if (pending.length) throw new ValueError(`Could not rebuild the functional graph: unresolved calls of ${pending.map((p) => p.layer.name).join(", ")}`);
+  if (pending.length)
+    throw new ValueError(
+      `Could not rebuild the functional graph: unresolved calls of ${pending.map((p) => p.layer.name).join(", ")}`,
+    );
   const get = (r: Ref): KerasTensor => {
     const t = resolve(r);
     if (!t) throw new ValueError(`The saved model refers to a missing tensor ${r[0]}[${r[1]}][${r[2]}]`);
     return t;
   };
-  return { inputs: (config.inputLayers as unknown as Ref[]).map(get), outputs: (config.outputLayers as unknown as Ref[]).map(get) };
+  return {
+    inputs: (config.inputLayers as unknown as Ref[]).map(get),
+    outputs: (config.outputLayers as unknown as Ref[]).map(get),
+  };
 }

@@ -30,7 +30,9 @@ export class FunctionalGraph {
     }
     for (const t of inputs) {
       if (!(t.history!.layer instanceof InputLayer)) {
-        throw new ValueError(`Model inputs must come from keras.Input(); ${t.name} was made by layer ${t.history!.layer.name}`);
+        throw new ValueError(
+          `Model inputs must come from keras.Input(); ${t.name} was made by layer ${t.history!.layer.name}`,
+        );
       }
     }
     const inputSet = new Set(inputs);
@@ -64,7 +66,9 @@ export class FunctionalGraph {
   /** Runs the graph on real tensors, one per input. */
   run(inputs: readonly Tensor[], opts: CallOptions): Tensor[] {
     if (inputs.length !== this.inputs.length) {
-      throw new ValueError(`The model expects ${this.inputs.length} input(s), but it received ${inputs.length} input tensors`);
+      throw new ValueError(
+        `The model expects ${this.inputs.length} input(s), but it received ${inputs.length} input tensors`,
+      );
     }
     const values = new Map<KerasTensor, Tensor>();
     this.inputs.forEach((t, i) => values.set(t, inputs[i]));
@@ -96,7 +100,10 @@ export class FunctionalGraph {
    */
   config(serialize: (l: Layer) => ConfigValue): Config {
     const nodeIds = new Map<Node, number>();
-    const relevant = new Set<Node>([...this.inputs.map((t) => t.history!.layer.inboundNodes[0]), ...this.nodes]);
+    const relevant = new Set<Node>([
+      ...this.inputs.map((t) => t.history!.layer.inboundNodes[0]),
+      ...this.nodes,
+    ]);
     for (const l of this.layers) {
       let k = 0;
       for (const n of l.inboundNodes) if (relevant.has(n)) nodeIds.set(n, k++);

@@ -1,9 +1,20 @@
 import { ValueError } from "../../core/errors.js";
 import { DISPLAY, type MimeBundle, type Tensor, type TensorLike } from "../../core/tensor.js";
 import type { Config, ConfigValue } from "../common/config.js";
-import { LossesContainer, MetricsContainer, type LossesArg, type MetricsArg } from "../engine/compile-utils.js";
+import {
+  LossesContainer,
+  MetricsContainer,
+  type LossesArg,
+  type MetricsArg,
+} from "../engine/compile-utils.js";
 import type { ModelData } from "../engine/data-adapter.js";
-import { Layer, type CallInputs, type CallOptions, type CallOutputs, type LayerOptions } from "../engine/layer.js";
+import {
+  Layer,
+  type CallInputs,
+  type CallOptions,
+  type CallOutputs,
+  type LayerOptions,
+} from "../engine/layer.js";
 import { layerConfigValue, type CustomLayerObjects } from "../engine/layer-registry.js";
 import { getOptimizer, type History, type Optimizer, type OptimizerLike } from "../engine/parts.js";
 import type { ShapeSpecs } from "../engine/shapes.js";
@@ -94,7 +105,9 @@ export class Model<S extends KerasTensor | KerasTensor[] = KerasTensor> extends 
     super(args);
     if (args.inputs !== undefined || args.outputs !== undefined) {
       if (args.inputs === undefined || args.outputs === undefined) {
-        throw new ValueError("A functional model needs both inputs and outputs: new keras.Model({ inputs, outputs })");
+        throw new ValueError(
+          "A functional model needs both inputs and outputs: new keras.Model({ inputs, outputs })",
+        );
       }
       let inputs: KerasTensor[];
       if (Array.isArray(args.inputs)) {
@@ -106,11 +119,16 @@ export class Model<S extends KerasTensor | KerasTensor[] = KerasTensor> extends 
       } else {
         inputs = [args.inputs as KerasTensor];
       }
-      const outputs = Array.isArray(args.outputs) ? [...(args.outputs as KerasTensor[])] : [args.outputs as KerasTensor];
+      const outputs = Array.isArray(args.outputs)
+        ? [...(args.outputs as KerasTensor[])]
+        : [args.outputs as KerasTensor];
       this.outputStructure = Array.isArray(args.outputs) ? "list" : "single";
       this.graph = new FunctionalGraph(inputs, outputs);
       this.built = true;
-      this.buildInputShape = inputs.length === 1 && this.inputStructure === "single" ? inputs[0].shape : inputs.map((t) => t.shape);
+      this.buildInputShape =
+        inputs.length === 1 && this.inputStructure === "single"
+          ? inputs[0].shape
+          : inputs.map((t) => t.shape);
     }
   }
 
@@ -142,11 +160,17 @@ export class Model<S extends KerasTensor | KerasTensor[] = KerasTensor> extends 
     const layers = this.layers;
     if (typeof name === "object") {
       const l = layers[name.index];
-      if (!l) throw new ValueError(`Was asked to retrieve layer at index ${name.index} but model only has ${layers.length} layers`);
+      if (!l)
+        throw new ValueError(
+          `Was asked to retrieve layer at index ${name.index} but model only has ${layers.length} layers`,
+        );
       return l;
     }
     const l = layers.find((x) => x.name === name);
-    if (!l) throw new ValueError(`No such layer: ${name}. Existing layers are: ${layers.map((x) => x.name).join(", ")}`);
+    if (!l)
+      throw new ValueError(
+        `No such layer: ${name}. Existing layers are: ${layers.map((x) => x.name).join(", ")}`,
+      );
     return l;
   }
 
@@ -158,24 +182,30 @@ export class Model<S extends KerasTensor | KerasTensor[] = KerasTensor> extends 
   /** Names of the model's outputs, used in loss and metric log keys (Keras' `output_names`). */
   get outputNames(): string[] {
     if (this.graph) return this.graph.outputNames;
-    return this.subclassOutputCount === 1 ? ["output_1"] : Array.from({ length: this.subclassOutputCount }, (_, i) => `output_${i + 1}`);
+    return this.subclassOutputCount === 1
+      ? ["output_1"]
+      : Array.from({ length: this.subclassOutputCount }, (_, i) => `output_${i + 1}`);
   }
 
   /** The symbolic inputs of a functional model. */
   get inputs(): KerasTensor[] {
-    if (!this.graph) throw new ValueError(`Model ${this.name} has no symbolic inputs (it is not functional, or not built)`);
+    if (!this.graph)
+      throw new ValueError(`Model ${this.name} has no symbolic inputs (it is not functional, or not built)`);
     return [...this.graph.inputs];
   }
 
   /** The symbolic outputs of a functional model. */
   get outputs(): KerasTensor[] {
-    if (!this.graph) throw new ValueError(`Model ${this.name} has no symbolic outputs (it is not functional, or not built)`);
+    if (!this.graph)
+      throw new ValueError(`Model ${this.name} has no symbolic outputs (it is not functional, or not built)`);
     return [...this.graph.outputs];
   }
 
   override call(inputs: CallInputs, opts: CallOptions = {}): CallOutputs {
     if (!this.graph) {
-      throw new ValueError(`Model ${this.name} has no call(): a subclassed model must implement call(inputs, { training })`);
+      throw new ValueError(
+        `Model ${this.name} has no call(): a subclassed model must implement call(inputs, { training })`,
+      );
     }
     const list = this.inputStructure === "single" ? [inputs as Tensor] : (inputs as Tensor[]);
     const out = this.graph.run(list, opts);
@@ -206,7 +236,12 @@ export class Model<S extends KerasTensor | KerasTensor[] = KerasTensor> extends 
       // A functional model knows its outputs now, so bad loss lists fail at compile, as in Keras.
       const losses = new LossesContainer(opts.loss, opts.lossWeights, this.outputNames);
       this.compiled.losses = losses;
-      this.compiled.metrics = new MetricsContainer(opts.metrics, opts.weightedMetrics, this.outputNames, losses);
+      this.compiled.metrics = new MetricsContainer(
+        opts.metrics,
+        opts.weightedMetrics,
+        this.outputNames,
+        losses,
+      );
     }
   }
 
@@ -233,7 +268,11 @@ export class Model<S extends KerasTensor | KerasTensor[] = KerasTensor> extends 
    * const [loss, accuracy] = model.evaluate(Xtest, ytest) as number[];
    * ```
    */
-  evaluate(x: ModelData, y?: ModelData | null, opts: EvaluateOptions = {}): number | number[] | Record<string, number> {
+  evaluate(
+    x: ModelData,
+    y?: ModelData | null,
+    opts: EvaluateOptions = {},
+  ): number | number[] | Record<string, number> {
     return training.evaluate(this as Model<KerasTensor | KerasTensor[]>, x, y ?? null, opts);
   }
 
@@ -250,12 +289,24 @@ export class Model<S extends KerasTensor | KerasTensor[] = KerasTensor> extends 
   }
 
   /** One gradient step on one batch; returns the loss (and metrics) like `evaluate`. @example `gan.trainOnBatch(X, y)` */
-  trainOnBatch(x: ModelData, y?: ModelData | null, opts: { sampleWeight?: TensorLike; classWeight?: Readonly<Record<number, number>>; returnDict?: boolean } = {}): number | number[] | Record<string, number> {
+  trainOnBatch(
+    x: ModelData,
+    y?: ModelData | null,
+    opts: {
+      sampleWeight?: TensorLike;
+      classWeight?: Readonly<Record<number, number>>;
+      returnDict?: boolean;
+    } = {},
+  ): number | number[] | Record<string, number> {
     return training.trainOnBatch(this as Model<KerasTensor | KerasTensor[]>, x, y ?? null, opts);
   }
 
   /** Loss (and metrics) on one batch, no update. @example `model.testOnBatch(X, y)` */
-  testOnBatch(x: ModelData, y?: ModelData | null, opts: { sampleWeight?: TensorLike; returnDict?: boolean } = {}): number | number[] | Record<string, number> {
+  testOnBatch(
+    x: ModelData,
+    y?: ModelData | null,
+    opts: { sampleWeight?: TensorLike; returnDict?: boolean } = {},
+  ): number | number[] | Record<string, number> {
     return training.testOnBatch(this as Model<KerasTensor | KerasTensor[]>, x, y ?? null, opts);
   }
 
@@ -330,13 +381,24 @@ export class Model<S extends KerasTensor | KerasTensor[] = KerasTensor> extends 
    * subclassed model is made with `new Cls(config)` (give it a `getConfig` that returns its
    * constructor options).
    */
-  static override fromConfig(config: Config, customObjects: Readonly<Record<string, unknown>> = {}): Model<KerasTensor | KerasTensor[]> {
+  static override fromConfig(
+    config: Config,
+    customObjects: Readonly<Record<string, unknown>> = {},
+  ): Model<KerasTensor | KerasTensor[]> {
     if (Array.isArray(config.layers) && Array.isArray(config.inputLayers)) {
       const { inputs, outputs } = rebuildGraph(config, customObjects as CustomLayerObjects);
       const dict = config.inputStructure === "dict";
-      const ins = dict ? Object.fromEntries(inputs.map((t) => [t.history!.layer.name, t])) : config.inputStructure === "single" ? inputs[0] : inputs;
+      const ins = dict
+        ? Object.fromEntries(inputs.map((t) => [t.history!.layer.name, t]))
+        : config.inputStructure === "single"
+          ? inputs[0]
+          : inputs;
       const outs = config.outputStructure === "single" ? outputs[0] : outputs;
-      return new (this as unknown as new (a: ModelArgs<KerasTensor | KerasTensor[]>) => Model<KerasTensor | KerasTensor[]>)({ inputs: ins, outputs: outs, name: config.name as string });
+      return new (
+        this as unknown as new (
+          a: ModelArgs<KerasTensor | KerasTensor[]>,
+        ) => Model<KerasTensor | KerasTensor[]>
+      )({ inputs: ins, outputs: outs, name: config.name as string });
     }
     return new (this as unknown as new (c: Config) => Model<KerasTensor | KerasTensor[]>)(config);
   }

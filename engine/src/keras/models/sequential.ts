@@ -48,20 +48,26 @@ export class Sequential extends Model<KerasTensor> {
    */
   add(layer: Layer): void {
     if (!(layer instanceof Layer)) {
-      throw new TypeError(`The added layer must be an instance of class Layer. Received: layer=${String(layer)}`);
+      throw new TypeError(
+        `The added layer must be an instance of class Layer. Received: layer=${String(layer)}`,
+      );
     }
     if (this.stack.some((l) => l.name === layer.name)) {
-      throw new ValueError(`All layers added to a Sequential model should have unique names. Name "${layer.name}" is already the name of a layer in this model. Update the \`name\` argument to pass a unique name.`);
+      throw new ValueError(
+        `All layers added to a Sequential model should have unique names. Name "${layer.name}" is already the name of a layer in this model. Update the \`name\` argument to pass a unique name.`,
+      );
     }
     if (layer instanceof InputLayer) {
-      if (this.stack.length) throw new ValueError("An InputLayer can only be the first layer of a Sequential model");
+      if (this.stack.length)
+        throw new ValueError("An InputLayer can only be the first layer of a Sequential model");
       this.batchInputShape = layer.batchInputShape;
       this.maybeBuild(layer.batchInputShape!);
       return;
     }
     this.stack.push(layer);
     if (this.built) {
-      const prev = this.stack.length > 1 ? this.shapes.get(this.stack[this.stack.length - 2])! : this.buildInputShape!;
+      const prev =
+        this.stack.length > 1 ? this.shapes.get(this.stack[this.stack.length - 2])! : this.buildInputShape!;
       this.shapes.set(layer, this.propagate(layer, prev));
     } else if (this.stack.length === 1 && layer.batchInputShape) {
       this.batchInputShape = layer.batchInputShape;
@@ -110,7 +116,8 @@ export class Sequential extends Model<KerasTensor> {
   }
 
   override call(inputs: Tensor, opts: CallOptions = {}): Tensor {
-    if (this.stack.length === 0) throw new ValueError(`Sequential model ${this.name} has no layers: add some before calling it`);
+    if (this.stack.length === 0)
+      throw new ValueError(`Sequential model ${this.name} has no layers: add some before calling it`);
     let x: Tensor = inputs;
     for (const l of this.stack) x = l.apply(x, { training: opts.training });
     return x;
@@ -126,8 +133,15 @@ export class Sequential extends Model<KerasTensor> {
   }
 
   override getConfig(): Config {
-    const c: Record<string, ConfigValue> = { name: this.name, trainable: this.trainable, layers: this.stack.map(layerConfigValue) };
-    if (this.buildInputShape) c.buildInputShape = isShapeList(this.buildInputShape) ? this.buildInputShape.map((s) => [...s]) : [...this.buildInputShape];
+    const c: Record<string, ConfigValue> = {
+      name: this.name,
+      trainable: this.trainable,
+      layers: this.stack.map(layerConfigValue),
+    };
+    if (this.buildInputShape)
+      c.buildInputShape = isShapeList(this.buildInputShape)
+        ? this.buildInputShape.map((s) => [...s])
+        : [...this.buildInputShape];
     return c;
   }
 

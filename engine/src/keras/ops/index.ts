@@ -62,10 +62,18 @@ define("sigmoid", (a: Tensor) => tf.nn.sigmoid(a));
 define("tanh", (a: Tensor) => tf.nn.tanh(a));
 define("softplus", (a: Tensor) => tf.nn.softplus(a));
 define("softmax", (a: Tensor, axis: number) => tf.nn.softmax(a, axis));
-define("sum", (a: Tensor, axis: number | number[] | null, keepdims: boolean) => tf.reduceSum(a, axis ?? undefined, { keepdims }));
-define("mean", (a: Tensor, axis: number | number[] | null, keepdims: boolean) => tf.reduceMean(a, axis ?? undefined, { keepdims }));
-define("max", (a: Tensor, axis: number | number[] | null, keepdims: boolean) => tf.reduceMax(a, axis ?? undefined, { keepdims }));
-define("min", (a: Tensor, axis: number | number[] | null, keepdims: boolean) => tf.reduceMin(a, axis ?? undefined, { keepdims }));
+define("sum", (a: Tensor, axis: number | number[] | null, keepdims: boolean) =>
+  tf.reduceSum(a, axis ?? undefined, { keepdims }),
+);
+define("mean", (a: Tensor, axis: number | number[] | null, keepdims: boolean) =>
+  tf.reduceMean(a, axis ?? undefined, { keepdims }),
+);
+define("max", (a: Tensor, axis: number | number[] | null, keepdims: boolean) =>
+  tf.reduceMax(a, axis ?? undefined, { keepdims }),
+);
+define("min", (a: Tensor, axis: number | number[] | null, keepdims: boolean) =>
+  tf.reduceMin(a, axis ?? undefined, { keepdims }),
+);
 define("reshape", (a: Tensor, shape: number[]) => tf.reshape(a, shape));
 define("concatenate", (xs: Tensor[], axis: number) => tf.concat(xs, axis));
 define("cast", (a: Tensor, dtype: string) => tf.cast(a, dtype));
@@ -107,7 +115,8 @@ export function matmul(a: Tensor | KerasTensor, b: Tensor | KerasTensor): Tensor
 // A number on the left (`1 - x`) runs the reversed op, so the tensor stays the first argument.
 function binary(name: string, a: Arg, b: Arg): Tensor | KerasTensor {
   if (typeof a === "number" && typeof b !== "number") {
-    if (name === "add" || name === "multiply" || name === "maximum" || name === "minimum") return run(name, [b, a]);
+    if (name === "add" || name === "multiply" || name === "maximum" || name === "minimum")
+      return run(name, [b, a]);
     return run(`r${name}`, [b, a]);
   }
   return run(name, [a, b]);
@@ -156,7 +165,8 @@ type Reduction = {
   (x: Tensor, axis?: number | number[] | null, opts?: ReduceOptions): Tensor;
 };
 const reduction = (name: string): Reduction =>
-  ((x: Tensor | KerasTensor, axis: number | number[] | null = null, opts: ReduceOptions = {}) => run(name, [x, axis, opts.keepdims ?? false])) as Reduction;
+  ((x: Tensor | KerasTensor, axis: number | number[] | null = null, opts: ReduceOptions = {}) =>
+    run(name, [x, axis, opts.keepdims ?? false])) as Reduction;
 
 /** Sum over `axis` (all axes by default). @example `keras.ops.sum(x, -1)` */
 export const sum = reduction("sum");

@@ -34,7 +34,7 @@ export class OpLayer extends Layer {
     const args = this.args.map((a) => {
       if (a !== null && typeof a === "object" && !Array.isArray(a)) {
         if ("tensor" in a) return xs[(a as { tensor: number }).tensor];
-        if ("tensors" in a) return ((a as { tensors: number[] }).tensors).map((i) => xs[i]);
+        if ("tensors" in a) return (a as { tensors: number[] }).tensors.map((i) => xs[i]);
       }
       return a;
     });

@@ -33,7 +33,13 @@ export class DataWriter {
   add(name: string, t: Tensor): TensorEntry {
     const data = readHost(t.isContiguous ? t : t.copy());
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice();
-    const entry: TensorEntry = { name, shape: [...t.shape], dtype: t.dtype, offset: this.size, byteLength: bytes.byteLength };
+    const entry: TensorEntry = {
+      name,
+      shape: [...t.shape],
+      dtype: t.dtype,
+      offset: this.size,
+      byteLength: bytes.byteLength,
+    };
     this.chunks.push(bytes);
     const pad = (8 - (bytes.byteLength % 8)) % 8;
     if (pad) this.chunks.push(new Uint8Array(pad));

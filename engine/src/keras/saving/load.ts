@@ -35,7 +35,9 @@ function setWeightsFrom(model: AnyModel, file: ReadFile<ModelFileHeader>, path: 
   ws.forEach((v, i) => {
     const e = saved[i];
     if (e.shape.length !== v.shape.length || e.shape.some((d, j) => d !== v.shape[j])) {
-      throw new ValueError(`Cannot load weight ${e.name} of shape ${formatShape(e.shape)} into ${v.name} of shape ${formatShape(v.shape)} (from ${path})`);
+      throw new ValueError(
+        `Cannot load weight ${e.name} of shape ${formatShape(e.shape)} into ${v.name} of shape ${formatShape(v.shape)} (from ${path})`,
+      );
     }
     v.assign(file.tensor(e));
   });
@@ -45,7 +47,11 @@ function setWeightsFrom(model: AnyModel, file: ReadFile<ModelFileHeader>, path: 
 function buildLike(model: AnyModel, shape: ShapeSpecs | null): void {
   if (model.built && model.weights.length) return;
   if (!shape) return;
-  const z = (s: readonly (number | null)[]) => zeros(s.map((d) => d ?? 1), { dtype: "float32" });
+  const z = (s: readonly (number | null)[]) =>
+    zeros(
+      s.map((d) => d ?? 1),
+      { dtype: "float32" },
+    );
   withoutRecording(() => {
     const input = isShapeList(shape) ? shape.map(z) : z(shape as readonly (number | null)[]);
     (model.apply as (x: unknown) => unknown)(input);
@@ -65,7 +71,9 @@ export function loadModel(path: string, opts: LoadOptions = {}): AnyModel {
   const file = readModelFile<ModelFileHeader>(path);
   const h = file.header;
   if (h.kind !== "model" || !h.model) {
-    throw new ValueError(`${path} holds only weights (saved with saveWeights); build the model and call model.loadWeights("${path}")`);
+    throw new ValueError(
+      `${path} holds only weights (saved with saveWeights); build the model and call model.loadWeights("${path}")`,
+    );
   }
   const custom = { ...(opts.customObjects ?? {}), ...(opts.safeMode === false ? { safeMode: false } : {}) };
   const model = deserializeLayer(h.model as unknown as Serialized, custom) as AnyModel;
@@ -75,14 +83,16 @@ export function loadModel(path: string, opts: LoadOptions = {}): AnyModel {
     const c = h.compile;
     const compileOpts: CompileOptions = { optimizer: deserializeOptimizer(h.optimizer.serialized, custom) };
     for (const key of ["loss", "metrics", "lossWeights", "weightedMetrics"] as const) {
-      if (c[key] !== undefined) (compileOpts as Record<string, unknown>)[key] = deserializeCompileValue(c[key], custom);
+      if (c[key] !== undefined)
+        (compileOpts as Record<string, unknown>)[key] = deserializeCompileValue(c[key], custom);
     }
     model.compile(compileOpts);
     const opt = model.optimizer!;
     if (h.optimizer.variables.length) {
       opt.build(model.trainableWeights);
       const vars = opt.variables();
-      if (vars.length === h.optimizer.variables.length) opt.setWeights(h.optimizer.variables.map((e) => file.tensor(e)));
+      if (vars.length === h.optimizer.variables.length)
+        opt.setWeights(h.optimizer.variables.map((e) => file.tensor(e)));
     }
   }
   return model;
@@ -91,6 +101,7 @@ export function loadModel(path: string, opts: LoadOptions = {}): AnyModel {
 /** `model.loadWeights(path)`: weights from a `saveWeights` (or `save`) file, in order. */
 export function loadWeights(model: AnyModel, path: string): void {
   const file = readModelFile<ModelFileHeader>(path);
-  if (!model.built || model.weights.length === 0) buildLike(model, file.header.model?.buildInputShape as ShapeSpecs | null ?? null);
+  if (!model.built || model.weights.length === 0)
+    buildLike(model, (file.header.model?.buildInputShape as ShapeSpecs | null) ?? null);
   setWeightsFrom(model, file, path);
 }

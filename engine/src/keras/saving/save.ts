@@ -38,11 +38,18 @@ export function saveModel(model: AnyModel, path: string): void {
     format: "tensorbook-keras",
     version: 1,
     kind: "model",
-    model: { className: s.className, config: s.config, buildInputShape: (model.buildInputShape as ConfigValue) ?? null },
+    model: {
+      className: s.className,
+      config: s.config,
+      buildInputShape: (model.buildInputShape as ConfigValue) ?? null,
+    },
     weights: weightEntries(model, w),
     compile: model.compiled ? compileConfig(model.compiled.options) : null,
     optimizer: model.optimizer
-      ? { serialized: serializeOptimizer(model.optimizer), variables: model.optimizer.variables().map((v, i) => w.add(`optimizer/${i}/${v.name}`, v.value())) }
+      ? {
+          serialized: serializeOptimizer(model.optimizer),
+          variables: model.optimizer.variables().map((v, i) => w.add(`optimizer/${i}/${v.name}`, v.value())),
+        }
       : null,
   };
   w.write(path, header);
@@ -51,6 +58,11 @@ export function saveModel(model: AnyModel, path: string): void {
 /** `model.saveWeights(path)`: the weights only. */
 export function saveWeights(model: AnyModel, path: string): void {
   const w = new DataWriter();
-  const header: ModelFileHeader = { format: "tensorbook-keras", version: 1, kind: "weights", weights: weightEntries(model, w) };
+  const header: ModelFileHeader = {
+    format: "tensorbook-keras",
+    version: 1,
+    kind: "weights",
+    weights: weightEntries(model, w),
+  };
   w.write(path, header);
 }
