@@ -9,6 +9,9 @@
  */
 export * as np from "./np/index.js";
 export * as tf from "./tf/index.js";
+export * as pd from "./pd/index.js";
+export * as sk from "./sk/index.js";
+export * as keras from "./keras/index.js";
 export { Tensor, DISPLAY, type TensorLike, type MimeBundle } from "./core/tensor.js";
 export type { DType } from "./core/dtype.js";
 export * as datasets from "./datasets/index.js";

@@ -10,7 +10,8 @@
  *   new keras.layers.Dense(10, { activation: "softmax" }),
  * ]);
  * model.compile({ loss: "sparse_categorical_crossentropy", optimizer: "sgd", metrics: ["accuracy"] });
- * const history = await model.fit(Xtrain, ytrain, { epochs: 30, validationData: [Xvalid, yvalid] });
+ * const [[Xtrain, ytrain]] = keras.datasets.mnist.loadData();
+ * const history = await model.fit(Xtrain.div(255), ytrain, { epochs: 30, validationSplit: 0.1 });
  * ```
  */
 import "../tf/index.js";
@@ -30,6 +31,7 @@ export * as layers from "./layers/index.js";
 export * as models from "./models/index.js";
 export * as ops from "./ops/index.js";
 export * as saving from "./saving/index.js";
+export * as datasets from "./datasets/index.js";
 export { Model, Sequential, type ModelArgs, type CompileOptions } from "./models/index.js";
 export { Input, type InputOptions } from "./engine/input-layer.js";
 export { KerasTensor } from "./engine/symbolic.js";
