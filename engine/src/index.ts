@@ -17,4 +17,3 @@ export type { DType } from "./core/dtype.js";
 export * as datasets from "./datasets/index.js";
 export { backendInfo, type BackendInfo } from "./backend-info.js";
 export * as plt from "./plt/index.js";
-export * as keras from "./keras/index.js";
