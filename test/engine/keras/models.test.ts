@@ -186,7 +186,7 @@ describe("subclassed models", () => {
     hidden2: keras.layers.Dense;
     mainOutput: keras.layers.Dense;
     auxOutput: keras.layers.Dense;
-    constructor(units = 30, activation = "relu", opts: keras.ModelArgs = {}) {
+    constructor(units = 30, activation = "relu", opts: keras.layers.LayerOptions = {}) {
       super(opts);
       this.hidden1 = new keras.layers.Dense(units, { activation });
       this.hidden2 = new keras.layers.Dense(units, { activation });

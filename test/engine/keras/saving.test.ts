@@ -90,9 +90,9 @@ describe("saving", () => {
     const path = join(dir, "functional.keras");
     model.save(path);
     assert.throws(() => keras.models.loadModel(path), /Unknown layer: 'MyDense'.*customObjects/);
-    const loaded = keras.models.loadModel(path, { customObjects: { MyDense, myMae } });
-    const [p1, p2] = loaded.predict(x) as Tensor[];
-    const [q1, q2] = model.predict(x) as Tensor[];
+    const loaded = keras.models.loadModel<keras.KerasTensor[]>(path, { customObjects: { MyDense, myMae } });
+    const [p1, p2] = loaded.predict(x);
+    const [q1, q2] = model.predict(x);
     assert.deepEqual([p1.toArray(), p2.toArray()], [q1.toArray(), q2.toArray()]);
     assert.deepEqual(loaded.outputNames, ["a", "b"]);
   });

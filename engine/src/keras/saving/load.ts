@@ -65,9 +65,13 @@ function buildLike(model: AnyModel, shape: ShapeSpecs | null): void {
  * @example
  * ```ts
  * const model = keras.models.loadModel("my_model.keras", { customObjects: { HuberLoss, MyDense } });
+ * const twoOutputs = keras.models.loadModel<keras.KerasTensor[]>("wide_deep.keras"); // predict gives a list
  * ```
  */
-export function loadModel(path: string, opts: LoadOptions = {}): AnyModel {
+export function loadModel<S extends KerasTensor | KerasTensor[] = KerasTensor>(
+  path: string,
+  opts: LoadOptions = {},
+): Model<S> {
   const file = readModelFile<ModelFileHeader>(path);
   const h = file.header;
   if (h.kind !== "model" || !h.model) {
@@ -95,7 +99,7 @@ export function loadModel(path: string, opts: LoadOptions = {}): AnyModel {
         opt.setWeights(h.optimizer.variables.map((e) => file.tensor(e)));
     }
   }
-  return model;
+  return model as unknown as Model<S>;
 }
 
 /** `model.loadWeights(path)`: weights from a `saveWeights` (or `save`) file, in order. */
