@@ -8,3 +8,4 @@
  * ```
  */
 export { epsilon, setEpsilon } from "../common/epsilon.js";
+export { clearSession } from "../engine/naming.js";
