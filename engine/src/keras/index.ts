@@ -31,6 +31,7 @@ export * as layers from "./layers/index.js";
 export * as models from "./models/index.js";
 export * as ops from "./ops/index.js";
 export * as saving from "./saving/index.js";
+export * as wrappers from "./wrappers/index.js";
 export * as datasets from "./datasets/index.js";
 export { Model, Sequential, type ModelArgs, type CompileOptions } from "./models/index.js";
 export { Input, type InputOptions } from "./engine/input-layer.js";

@@ -239,6 +239,39 @@ export async function fit(
   y: ModelData | null,
   opts: FitOptions,
 ): Promise<History> {
+  const steps = fitLoop(model, x, y, opts);
+  let r = steps.next();
+  while (!r.done) {
+    await (r.value === YIELD ? yieldToEventLoop() : r.value);
+    r = steps.next();
+  }
+  return r.value;
+}
+
+/**
+ * `fit` without awaiting: the same loop run to its end synchronously, for callers that cannot
+ * await (scikit-learn-style wrappers inside searches). It never yields to the event loop, so no
+ * live display updates or interrupts arrive while it runs, and async work that callbacks start
+ * is not waited for.
+ */
+export function fitSync(model: AnyModel, x: ModelData, y: ModelData | null, opts: FitOptions): History {
+  const steps = fitLoop(model, x, y, opts);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+// A marker the loop yields where the async driver lets the event loop run.
+const YIELD = Symbol("yield to the event loop");
+
+// The training loop as a generator: it yields each callback's promise (awaited by `fit`,
+// skipped by `fitSync`) and YIELD where `fit` gives the event loop a turn.
+function* fitLoop(
+  model: AnyModel,
+  x: ModelData,
+  y: ModelData | null,
+  opts: FitOptions,
+): Generator<Promise<void> | typeof YIELD, History, void> {
   if (!model.compiled) throw new ValueError("You must call `compile()` before calling `fit()`");
   const batchSize = opts.batchSize ?? 32;
   const epochs = opts.epochs ?? 1;
@@ -284,17 +317,17 @@ export async function fit(
   let finished = false;
   let epochLogs: Logs = {};
   try {
-    await callbacks.onTrainBegin();
+    yield callbacks.onTrainBegin();
     for (let epoch = opts.initialEpoch ?? 0; epoch < epochs; epoch++) {
       tracker.reset();
       model.compiled.metrics?.reset();
-      await callbacks.onEpochBegin(epoch);
+      yield callbacks.onEpochBegin(epoch);
       progress.onEpochBegin(epoch);
       const order = opts.shuffle === false ? null : shuffledOrder(data.n);
       let logs: Logs = {};
       for (let step = 0; step < ranges.length; step++) {
         const [s, e] = ranges[step];
-        await callbacks.onTrainBatchBegin(step);
+        yield callbacks.onTrainBatchBegin(step);
         const values = trainStep(
           model,
           sliceAll(data.xs, order, s, e),
@@ -304,9 +337,9 @@ export async function fit(
         tracker.add(values, e - s);
         logs = { ...lossLogs(model, model.compiled.losses!, tracker), ...model.compiled.metrics!.results() };
         progress.onTrainBatchEnd(step, logs);
-        await callbacks.onTrainBatchEnd(step, logs);
+        yield callbacks.onTrainBatchEnd(step, logs);
         if (performance.now() - lastYield > YIELD_EVERY_MS) {
-          await yieldToEventLoop();
+          yield YIELD;
           lastYield = performance.now();
         }
         if (model.stopTraining) break;
@@ -314,16 +347,16 @@ export async function fit(
       epochLogs = { ...logs };
       if (val && (epoch + 1 - (opts.initialEpoch ?? 0)) % (opts.validationFreq ?? 1) === 0) {
         const v = evaluateData(model, val, opts.validationBatchSize ?? batchSize, callbacks);
-        await v.pending;
+        yield v.pending;
         for (const [k, value] of Object.entries(v.logs)) epochLogs[`val_${k}`] = value;
       }
       progress.onEpochEnd(epoch, epochLogs);
-      await callbacks.onEpochEnd(epoch, epochLogs);
-      await yieldToEventLoop();
+      yield callbacks.onEpochEnd(epoch, epochLogs);
+      yield YIELD;
       lastYield = performance.now();
       if (model.stopTraining) break;
     }
-    await callbacks.onTrainEnd(epochLogs);
+    yield callbacks.onTrainEnd(epochLogs);
     finished = true;
   } finally {
     progress.finish(!finished || model.stopTraining);
