@@ -20,15 +20,32 @@ describe("CUDA kernel source on the CPU (emulated threads)", { skip }, () => {
     it(`${dtype}: compiles with g++ and every kernel family matches plain loops`, () => {
       const dir = mkdtempSync(join(tmpdir(), "tb-cuda-emu-"));
       const src = join(dir, "all.cc");
-      writeFileSync(src, binding!.cudaKernelSource(dtype) + "\n" + readFileSync(join(here, "checks.cc"), "utf8"));
+      writeFileSync(
+        src,
+        binding!.cudaKernelSource(dtype) + "\n" + readFileSync(join(here, "checks.cc"), "utf8"),
+      );
       const exe = join(dir, "checks");
-      const c = spawnSync("g++", ["-std=c++17", "-O1", "-include", join(here, "prelude.h"), "-x", "c++", src, "-o", exe], {
-        encoding: "utf8",
-      });
+      const c = spawnSync(
+        "g++",
+        ["-std=c++17", "-O1", "-include", join(here, "prelude.h"), "-x", "c++", src, "-o", exe],
+        {
+          encoding: "utf8",
+        },
+      );
       assert.equal(c.status, 0, c.stderr);
       const r = spawnSync(exe, { encoding: "utf8" });
       assert.equal(r.status, 0, r.stdout + r.stderr);
-      for (const name of ["philox", "binary-broadcast", "unary-strided", "reduce", "softmax", "conv-im2col", "pooling", "optimizers", "random"]) {
+      for (const name of [
+        "philox",
+        "binary-broadcast",
+        "unary-strided",
+        "reduce",
+        "softmax",
+        "conv-im2col",
+        "pooling",
+        "optimizers",
+        "random",
+      ]) {
         assert.match(r.stdout, new RegExp(`^ok ${name}$`, "m"));
       }
     });

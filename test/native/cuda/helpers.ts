@@ -13,7 +13,10 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 export const haveGxx = spawnSync("g++", ["--version"]).status === 0;
 
 /** Builds the fake libraries once per test file; returns their paths by flavour. */
-export function buildFakes(): Record<"noInit" | "noDevice" | "old" | "partial" | "full" | "cublas" | "nvrtc", string> {
+export function buildFakes(): Record<
+  "noInit" | "noDevice" | "old" | "partial" | "full" | "cublas" | "nvrtc",
+  string
+> {
   const dir = mkdtempSync(join(tmpdir(), "tb-fake-cuda-"));
   const flavours = {
     noInit: "FAKE_NO_INIT",
@@ -27,9 +30,13 @@ export function buildFakes(): Record<"noInit" | "noDevice" | "old" | "partial" |
   const out = {} as Record<keyof typeof flavours, string>;
   for (const [name, flag] of Object.entries(flavours) as [keyof typeof flavours, string][]) {
     const lib = join(dir, `${name}.so`);
-    const r = spawnSync("g++", ["-shared", "-fPIC", "-O1", `-D${flag}`, join(here, "fakes", "fake_cuda.cc"), "-o", lib], {
-      encoding: "utf8",
-    });
+    const r = spawnSync(
+      "g++",
+      ["-shared", "-fPIC", "-O1", `-D${flag}`, join(here, "fakes", "fake_cuda.cc"), "-o", lib],
+      {
+        encoding: "utf8",
+      },
+    );
     if (r.status !== 0) throw new Error(`building the fake ${name} library failed:\n${r.stderr}`);
     out[name] = lib;
   }
@@ -47,11 +54,18 @@ export function fakeEnv(cuda: string, cublas?: string, nvrtc?: string): Record<s
 }
 
 /** Runs a TypeScript/ESM snippet with the workspace's sources; returns stdout, stderr, status. */
-export function runNode(script: string, env: Record<string, string>): { stdout: string; stderr: string; status: number | null } {
-  const r = spawnSync(process.execPath, ["--conditions=source", "--import", "tsx", "--input-type=module", "-e", script], {
-    encoding: "utf8",
-    env: { ...process.env, ...env },
-    cwd: join(here, "..", "..", ".."),
-  });
+export function runNode(
+  script: string,
+  env: Record<string, string>,
+): { stdout: string; stderr: string; status: number | null } {
+  const r = spawnSync(
+    process.execPath,
+    ["--conditions=source", "--import", "tsx", "--input-type=module", "-e", script],
+    {
+      encoding: "utf8",
+      env: { ...process.env, ...env },
+      cwd: join(here, "..", "..", ".."),
+    },
+  );
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }

@@ -7,7 +7,8 @@ import { describe, it } from "node:test";
 import { binding, needsAddon } from "../helpers.js";
 import { buildFakes, fakeEnv, haveGxx, runNode } from "./helpers.js";
 
-const skip = needsAddon.skip ?? (haveGxx ? undefined : "g++ is not available to build the fake CUDA libraries");
+const skip =
+  needsAddon.skip ?? (haveGxx ? undefined : "g++ is not available to build the fake CUDA libraries");
 
 const STATUS = `import { probeNative } from "@tensorbook/native";
 process.stdout.write(JSON.stringify(probeNative().binding.cudaStatus()));`;
@@ -31,7 +32,10 @@ describe("CUDA loader (fake libraries)", { skip }, () => {
   it("a driver path that does not exist: no NVIDIA driver found", () => {
     const s = status(fakeEnv("/nonexistent/libcuda.so.1"));
     assert.equal(s.available, false);
-    assert.match(s.reason, /^no NVIDIA driver found \(\/nonexistent\/libcuda\.so\.1 from TENSORBOOK_CUDA_LIBCUDA not loadable: /);
+    assert.match(
+      s.reason,
+      /^no NVIDIA driver found \(\/nonexistent\/libcuda\.so\.1 from TENSORBOOK_CUDA_LIBCUDA not loadable: /,
+    );
   });
 
   it("a shared library without cuInit", () => {
@@ -49,12 +53,21 @@ describe("CUDA loader (fake libraries)", { skip }, () => {
   });
 
   it("a driver lacking entry points names them", () => {
-    assert.match(status(fakeEnv(f().partial)).reason, /lacks cuDeviceGetCount, cuDeviceGet, .*cuLaunchKernel/);
+    assert.match(
+      status(fakeEnv(f().partial)).reason,
+      /lacks cuDeviceGetCount, cuDeviceGet, .*cuLaunchKernel/,
+    );
   });
 
   it("a driver and device but no cuBLAS, then no NVRTC", () => {
-    assert.match(status(fakeEnv(f().full)).reason, /^cuBLAS not found \(\/nonexistent\/libcublas\.so\.12 from TENSORBOOK_CUDA_LIBCUBLAS/);
-    assert.match(status(fakeEnv(f().full, f().cublas)).reason, /^NVRTC not found \(\/nonexistent\/libnvrtc\.so\.12/);
+    assert.match(
+      status(fakeEnv(f().full)).reason,
+      /^cuBLAS not found \(\/nonexistent\/libcublas\.so\.12 from TENSORBOOK_CUDA_LIBCUBLAS/,
+    );
+    assert.match(
+      status(fakeEnv(f().full, f().cublas)).reason,
+      /^NVRTC not found \(\/nonexistent\/libnvrtc\.so\.12/,
+    );
   });
 
   it("a whole fake stack: device info, allocator cache, staged and direct copies, clear kernel errors", () => {

@@ -136,6 +136,8 @@ if (wanted && parseDevice(wanted) === "cuda") {
   try {
     setDevice("cuda");
   } catch (e) {
-    process.stderr.write(`[tensorbook] TENSORBOOK_DEVICE=${wanted}: ${(e as Error).message}; using the CPU\n`);
+    process.stderr.write(
+      `[tensorbook] TENSORBOOK_DEVICE=${wanted}: ${(e as Error).message}; using the CPU\n`,
+    );
   }
 }

@@ -54,9 +54,21 @@ export function registerElementwise(b: NativeBinding): void {
     registerKernel<ElementwiseAttrs>(op, "cuda", (inputs, attrs) => {
       const [x, y] = inputs;
       const { dtype } = attrs;
-      if (!isCudaFloat(dtype) || x.dtype !== dtype || y.dtype !== dtype || x.ndim > 8) return cpu(inputs, attrs);
+      if (!isCudaFloat(dtype) || x.dtype !== dtype || y.dtype !== dtype || x.ndim > 8)
+        return cpu(inputs, attrs);
       const out = cudaTensor(dtype, x.shape);
-      b.cudaBinary(name, dtype, idOf(out), idOf(x), x.offset, x.strides, idOf(y), y.offset, y.strides, x.shape);
+      b.cudaBinary(
+        name,
+        dtype,
+        idOf(out),
+        idOf(x),
+        x.offset,
+        x.strides,
+        idOf(y),
+        y.offset,
+        y.strides,
+        x.shape,
+      );
       return out;
     });
   }
@@ -84,7 +96,16 @@ export function registerElementwise(b: NativeBinding): void {
     if (!ok) return cpuReduce(inputs, attrs);
     const outShape = x.shape.filter((_, i) => !axes.includes(i));
     const out = cudaTensor(dtype, outShape);
-    b.cudaReduce(kind, x.dtype as "float32" | "float64", idOf(out), idOf(x), x.offset, x.shape, x.strides, axes);
+    b.cudaReduce(
+      kind,
+      x.dtype as "float32" | "float64",
+      idOf(out),
+      idOf(x),
+      x.offset,
+      x.shape,
+      x.strides,
+      axes,
+    );
     return out;
   });
 }

@@ -19,7 +19,13 @@ export interface CudaStorage extends Storage {
   freed: boolean;
 }
 
-const ELEMENT_BYTES: Readonly<Record<DType, number>> = { float32: 4, float64: 8, int32: 4, uint8: 1, bool: 1 };
+const ELEMENT_BYTES: Readonly<Record<DType, number>> = {
+  float32: 4,
+  float64: 8,
+  int32: 4,
+  uint8: 1,
+  bool: 1,
+};
 
 export const isCudaStorage = (s: Storage): s is CudaStorage => s.device === "cuda";
 export const isCudaFloat = (d: DType): d is CudaFloat => d === "float32" || d === "float64";
@@ -58,7 +64,8 @@ export function cudaTensor(dtype: DType, shape: Shape): Tensor {
 }
 
 function checkLive(s: CudaStorage): void {
-  if (s.freed) throw new Error("this tensor's GPU memory was released (dispose or tf.tidy); it cannot be used");
+  if (s.freed)
+    throw new Error("this tensor's GPU memory was released (dispose or tf.tidy); it cannot be used");
 }
 
 // Host copies of device storages, reused while the storage is unchanged (printing a tensor,
