@@ -80,6 +80,21 @@ export interface WasmFunction {
   readonly body: Bytes;
 }
 
+/**
+ * Hands out local indices after a function's parameters and remembers their types, so kernels
+ * name their locals instead of counting them.
+ */
+export class Locals {
+  readonly types: ValType[] = [];
+  constructor(private readonly params: readonly ValType[]) {}
+
+  /** A new local of type `t`: its index. */
+  add(t: ValType): number {
+    this.types.push(t);
+    return this.params.length + this.types.length - 1;
+  }
+}
+
 /** A module's contents: its functions and a memory of `pages` 64 KiB pages exported as `mem`. */
 export interface WasmModule {
   readonly functions: readonly WasmFunction[];

@@ -51,6 +51,7 @@ export const i32 = {
   eq: (): Bytes => [0x46],
   ne: (): Bytes => [0x47],
   ltS: (): Bytes => [0x48],
+  ltU: (): Bytes => [0x49],
   gtS: (): Bytes => [0x4a],
   leS: (): Bytes => [0x4c],
   geS: (): Bytes => [0x4e],
@@ -134,7 +135,38 @@ export const v128 = {
   /** bitselect(a, b, mask): bits of a where mask is set, of b elsewhere. */
   bitselect: (): Bytes => simd(0x52),
   anyTrue: (): Bytes => simd(0x53),
+  /** A constant vector from its 16 little-endian bytes. */
+  const: (bytes: ArrayLike<number>): Bytes => simd(0x0c, ...Array.from(bytes)),
 };
+
+/** A constant vector with every float lane `x` (f32 lanes round it to float32). */
+export function splatConst(lanes: FloatLanes, x: number): Bytes {
+  const arr = lanes.lanes === 2 ? new Float64Array(2).fill(x) : new Float32Array(4).fill(x);
+  return v128.const(new Uint8Array(arr.buffer));
+}
+
+/** A constant vector of 32-bit or 64-bit integer lanes all equal to `n`. */
+export function intSplatConst(bits: 32 | 64, n: number): Bytes {
+  const arr = bits === 32 ? new Int32Array(4).fill(n) : new BigInt64Array(2).fill(BigInt(n));
+  return v128.const(new Uint8Array(arr.buffer));
+}
+
+/**
+ * A loop running `body` while the address in local `p` is below local `end` (tested first),
+ * adding `step` to `p` after each pass.
+ */
+export function whileBelow(p: number, end: number, step: number, body: Bytes): Bytes {
+  return code(
+    ctl.block(),
+    code(local.get(p), local.get(end), i32.geS(), ctl.brIf(0)),
+    ctl.loop(),
+    body,
+    code(local.get(p), i32.const(step), i32.add(), local.tee(p)),
+    code(local.get(end), i32.ltS(), ctl.brIf(0)),
+    ctl.end(),
+    ctl.end(),
+  );
+}
 
 /** SIMD float instructions of one lane type; `f32x4` and `f64x2` share this shape. */
 export interface FloatLanes {
@@ -212,6 +244,7 @@ export const f64x2: FloatLanes = {
 export const ix = {
   i32x4Splat: (): Bytes => simd(0x11),
   i32x4Add: (): Bytes => simd(0xae),
+  i32x4Sub: (): Bytes => simd(0xb1),
   i32x4Shl: (): Bytes => simd(0xab),
   i32x4ShrS: (): Bytes => simd(0xac),
   i64x2Add: (): Bytes => simd(0xce),
