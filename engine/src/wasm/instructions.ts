@@ -3,7 +3,7 @@
  * locals, scalar i32/f32/f64 arithmetic and memory access, and the fixed-width SIMD (v128)
  * instructions. Each returns the instruction's bytes; `code` flattens a sequence of them.
  */
-import { f32Bytes, f64Bytes, sleb, uleb, type Bytes, type ValType } from "./assembler.js";
+import { f32Bytes, f64Bytes, sleb, uleb, ValType, type Bytes, type Locals } from "./assembler.js";
 
 /** Flattens instructions (byte arrays or single opcodes) into one sequence. */
 export function code(...parts: (Bytes | number)[]): Bytes {
@@ -188,9 +188,13 @@ export interface FloatLanes {
   sub(): Bytes;
   mul(): Bytes;
   div(): Bytes;
-  /** IEEE minimum/maximum: NaN propagates, -0 < +0. */
+  /** IEEE minimum/maximum: NaN propagates, -0 < +0 (several machine instructions on x86). */
   min(): Bytes;
   max(): Bytes;
+  /** Pseudo-minimum b < a ? b : a and pseudo-maximum a < b ? b : a: one instruction on x86. */
+  pmin(): Bytes;
+  pmax(): Bytes;
+  floor(): Bytes;
   nearest(): Bytes;
   /** A float vector loaded from memory as this lane type's scalar broadcast. */
   loadSplat(offset?: number): Bytes;
@@ -214,6 +218,9 @@ export const f32x4: FloatLanes = {
   div: () => simd(0xe7),
   min: () => simd(0xe8),
   max: () => simd(0xe9),
+  pmin: () => simd(0xea),
+  pmax: () => simd(0xeb),
+  floor: () => simd(0x68),
   nearest: () => simd(0x6a),
   loadSplat: (offset = 0) => v128.load32Splat(offset),
 };
@@ -236,6 +243,9 @@ export const f64x2: FloatLanes = {
   div: () => simd(0xf3),
   min: () => simd(0xf4),
   max: () => simd(0xf5),
+  pmin: () => simd(0xf6),
+  pmax: () => simd(0xf7),
+  floor: () => simd(0x75),
   nearest: () => simd(0x94),
   loadSplat: (offset = 0) => v128.load64Splat(offset),
 };
@@ -257,3 +267,35 @@ export const ix = {
   /** The two low f32 lanes widened to f64. */
   f64x2PromoteLowF32x4: (): Bytes => simd(0x5f),
 };
+
+/**
+ * Vector constants held in locals, set once before a kernel's loop: V8 builds a `v128.const`
+ * from immediates every time it executes, which costs more than the arithmetic in a
+ * polynomial-heavy loop body.
+ */
+export class ConstPool {
+  private readonly byKey = new Map<string, number>();
+  private readonly init: Bytes = [];
+  constructor(private readonly locals: Locals) {}
+
+  /** Pushes the constant vector (built by `make`, keyed by `key`). */
+  get(key: string, make: () => Bytes): Bytes {
+    let i = this.byKey.get(key);
+    if (i === undefined) {
+      i = this.locals.add(ValType.v128);
+      this.byKey.set(key, i);
+      this.init.push(...make(), ...local.set(i));
+    }
+    return local.get(i);
+  }
+
+  /** Pushes a float constant splat over the lanes. */
+  float(lanes: FloatLanes, x: number): Bytes {
+    return this.get(`f${lanes.lanes}:${x}`, () => splatConst(lanes, x));
+  }
+
+  /** The instructions setting every constant used so far (run them before the loop). */
+  prologue(): Bytes {
+    return this.init.slice();
+  }
+}

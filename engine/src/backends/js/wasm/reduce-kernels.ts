@@ -170,7 +170,9 @@ export function argKernel(L: FloatLanes, kind: "max" | "min"): WasmFunction {
   const end = loc.add(ValType.i32);
   const m = loc.add(ValType.v128);
   const nan = loc.add(ValType.v128);
-  const ext = kind === "max" ? L.max() : L.min();
+  const x = loc.add(ValType.v128);
+  // pmax(m, x) = m < x ? x : m (pmin alike) keeps m when x is NaN; NaNs are tracked apart.
+  const ext = kind === "max" ? L.pmax() : L.pmin();
   const e = L.bytes;
   // Swaps halves, then (f32) neighbours, so every lane ends up holding the overall extreme.
   const halves = [8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
@@ -181,9 +183,13 @@ export function argKernel(L: FloatLanes, kind: "max" | "min"): WasmFunction {
       ? code(local.get(m), local.get(m), local.get(m), v128.shuffle(pairs), ext, local.set(m))
       : [],
   );
-  // Pushes whether the vector (or splat scalar) on the stack, held in `x`, matches: x == m, or
-  // both NaN.
-  const x = loc.add(ValType.v128);
+  // With the vector (or splat scalar) on the stack: m = ext(m, x), nan |= (x != x).
+  const step = code(
+    local.tee(x),
+    code(local.get(m), local.get(x), ext, local.set(m)),
+    code(local.get(nan), local.get(x), local.get(x), L.ne(), v128.or(), local.set(nan)),
+  );
+  // Pushes whether the vector (or splat scalar) on the stack matches: x == m, or both NaN.
   const matches = code(
     local.set(x),
     code(local.get(x), local.get(m), L.eq()),
@@ -196,11 +202,14 @@ export function argKernel(L: FloatLanes, kind: "max" | "min"): WasmFunction {
     code(local.get(P), local.get(N), i32.const(e), i32.mul(), i32.add(), local.set(end)),
     code(local.get(P), local.get(N), i32.const(-L.lanes), i32.and(), i32.const(e), i32.mul(), i32.add()),
     local.set(vend),
-    // Pass 1: m = the extreme (NaN if any).
+    // Pass 1: m = the extreme of the numbers; nan flags a NaN anywhere.
     code(local.get(P), L.loadSplat(), local.set(m), local.get(P), local.set(q)),
-    whileBelow(q, vend, 16, code(local.get(m), local.get(q), v128.load(), ext, local.set(m))),
-    whileBelow(q, end, e, code(local.get(m), local.get(q), L.loadSplat(), ext, local.set(m))),
+    code(v128.const(new Uint8Array(16)), local.set(nan)),
+    whileBelow(q, vend, 16, code(local.get(q), v128.load(), step, ctl.drop())),
+    whileBelow(q, end, e, code(local.get(q), L.loadSplat(), step, ctl.drop())),
     allLanes,
+    // A NaN decides: m = NaN matches nothing by equality, nan (all ones) matches NaNs.
+    code(local.get(nan), v128.anyTrue(), ctl.if(), L.scalar.const(NaN), L.splat(), local.set(m), ctl.end()),
     code(local.get(m), local.get(m), L.ne(), local.set(nan)),
     // Pass 2: the first vector holding a match, then the first matching element from there.
     code(local.get(P), local.set(q)),
