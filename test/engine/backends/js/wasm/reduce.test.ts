@@ -52,7 +52,7 @@ describe("wasm reduction kernels", { skip: !available && "WebAssembly SIMD unava
         [1024, 1],
         [300, 7],
         [200, 8],
-        [150, 9],
+        [60, 9],
         [20, 127],
         [20, 128],
         [20, 129],
