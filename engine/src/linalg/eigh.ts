@@ -6,7 +6,8 @@
 import { stackOf } from "./batch.js";
 import { LinAlgError, MSG } from "./errors.js";
 import { rotateRows, swapRows, transpose } from "./rotations.js";
-import { formTridiagQ, sytrd } from "./tridiag.js";
+import { sytrd } from "./sytrd.js";
+import { formTridiagQ } from "./tridiag.js";
 import { alloc, dtypeOf, toF64, type Dense } from "./types.js";
 
 const EPS = 2.220446049250313e-16;
