@@ -169,6 +169,11 @@ export function setGemmAccelerator(fn: GemmAccelerator | undefined): void {
   accelerator = fn;
 }
 
+/** Whether a backend's GEMM is installed (the blocked algorithms pick their crossovers by it). */
+export function hasGemmAccelerator(): boolean {
+  return accelerator !== undefined;
+}
+
 /**
  * Runs `gemm`'s arguments on the accelerator alone: true when it took them, false (C untouched)
  * when there is none or it declined. Matrix–vector products use it because the accelerator's
