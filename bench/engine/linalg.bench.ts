@@ -1,9 +1,26 @@
-// `npm run bench -- bench/engine/linalg.bench.ts`: the pure-TypeScript linear algebra against
-// NumPy in the same run. NumPy runs twice: pinned to one thread (OPENBLAS_NUM_THREADS=1 etc.,
-// the one-core comparison the targets refer to) and with its default threading.
+// `npm run bench -- bench/engine/linalg.bench.ts`: the linear algebra against NumPy in the same
+// run. NumPy runs twice: pinned to one thread (OPENBLAS_NUM_THREADS=1 etc., the one-core
+// comparison the targets refer to) and with its default threading. The decompositions' GEMMs go
+// through the native addon when it is built (as in the engine); TENSORBOOK_NATIVE=0 measures the
+// pure-TypeScript path (WebAssembly SIMD GEMM). The gemm rows always measure the TypeScript GEMM.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { eigh, gemm, lstsq, solve, svd, type Dense } from "../../engine/src/linalg/index.js";
+import {
+  eigh,
+  gemm,
+  lstsq,
+  setGemmAccelerator,
+  solve,
+  svd,
+  type Dense,
+} from "../../engine/src/linalg/index.js";
+
+const native =
+  process.env.TENSORBOOK_NATIVE === "0"
+    ? null
+    : (await import("../../engine/src/backends/native/index.js")).nativeGemm;
+// The GEMM rows measure the TypeScript kernel; the accelerator is switched on after them.
+setGemmAccelerator(undefined);
 
 const PY = "/usr/bin/python3";
 
@@ -46,6 +63,8 @@ for (const dt of ["float32", "float64"] as const) {
     ours[`gemm ${dt} ${n}`] = time(() => gemm(false, false, n, n, n, 1, A, n, B, n, 0, C, n), 1.5, 2);
   }
 }
+if (native) setGemmAccelerator(native);
+console.log(`decompositions' GEMM: ${native ? "native addon" : "TypeScript (WebAssembly SIMD)"}`);
 const sq = (n: number, seed: number): Dense => {
   const d = fill(n * n, seed) as Float64Array;
   for (let i = 0; i < n; i++) d[i * n + i] += 4; // keep solve well conditioned

@@ -1,10 +1,12 @@
 /**
  * Singular values of an upper bidiagonal matrix by implicit-shift QR (Golub–Kahan, with
  * Wilkinson shifts and deflation; the zero-diagonal cases are chased out with rotations as in
- * Golub & Van Loan §8.6). Rotations are accumulated into the rows of Uᵀ and Vᵀ.
+ * Golub & Van Loan §8.6). Rotations are accumulated into the rows of Uᵀ and Vᵀ, recorded and
+ * applied in GEMM batches (`rotation-batch.ts`) since the scalar recurrence never reads them.
  */
 import { LinAlgError, MSG } from "./errors.js";
-import { rotateRows, swapRows } from "./rotations.js";
+import { DeferredRotations } from "./rotation-batch.js";
+import { swapRows } from "./rotations.js";
 
 const EPS = 2.220446049250313e-16;
 
@@ -46,6 +48,8 @@ export function bdsqr(
     for (let i = 0; i < n - 1; i++) e[i] /= bnorm;
   }
   const g = { c: 1, s: 0 };
+  const U = Ut ? new DeferredRotations(Ut, n, uc) : null;
+  const V = Vt ? new DeferredRotations(Vt, n, vc) : null;
   const maxSteps = 30 * n * Math.max(1, Math.ceil(Math.log2(n + 1)));
   let steps = 0;
   let hi = n - 1;
@@ -68,13 +72,15 @@ export function bdsqr(
       }
     }
     if (zero >= 0) {
-      if (zero < hi) chaseRow(zero, hi, d, e, Ut, uc, g);
-      else chaseColumn(lo, hi, d, e, Vt, vc, g);
+      if (zero < hi) chaseRow(zero, hi, d, e, U, g);
+      else chaseColumn(lo, hi, d, e, V, g);
       continue;
     }
     if (++steps > maxSteps) throw new LinAlgError(MSG.svdNoConv);
-    qrStep(lo, hi, d, e, Ut, uc, Vt, vc, g);
+    qrStep(lo, hi, d, e, U, V, g);
   }
+  U?.flush();
+  V?.flush();
   for (let i = 0; i < n; i++) {
     if (d[i] < 0) {
       d[i] = -d[i];
@@ -101,8 +107,7 @@ function chaseRow(
   hi: number,
   d: Float64Array,
   e: Float64Array,
-  Ut: Float64Array | null,
-  uc: number,
+  U: DeferredRotations | null,
   g: { c: number; s: number },
 ): void {
   let f = e[i];
@@ -113,7 +118,7 @@ function chaseRow(
       f = -g.s * e[j];
       e[j] *= g.c;
     }
-    if (Ut) rotateRows(Ut, uc, j, i, g.c, g.s);
+    U?.rotate(j, i, g.c, g.s);
   }
 }
 
@@ -123,8 +128,7 @@ function chaseColumn(
   hi: number,
   d: Float64Array,
   e: Float64Array,
-  Vt: Float64Array | null,
-  vc: number,
+  V: DeferredRotations | null,
   g: { c: number; s: number },
 ): void {
   let f = e[hi - 1];
@@ -135,7 +139,7 @@ function chaseColumn(
       f = -g.s * e[j - 1];
       e[j - 1] *= g.c;
     }
-    if (Vt) rotateRows(Vt, vc, j, hi, g.c, g.s);
+    V?.rotate(j, hi, g.c, g.s);
   }
 }
 
@@ -145,10 +149,8 @@ function qrStep(
   hi: number,
   d: Float64Array,
   e: Float64Array,
-  Ut: Float64Array | null,
-  uc: number,
-  Vt: Float64Array | null,
-  vc: number,
+  U: DeferredRotations | null,
+  V: DeferredRotations | null,
   g: { c: number; s: number },
 ): void {
   const dm = d[hi - 1];
@@ -174,7 +176,7 @@ function qrStep(
     z = s * d[k + 1];
     d[k + 1] *= c;
     d[k] = f;
-    if (Vt) rotateRows(Vt, vc, k, k + 1, c, s);
+    V?.rotate(k, k + 1, c, s);
     // Left rotation on rows k, k+1 removes the bulge below the diagonal.
     d[k] = givens(d[k], z, g);
     c = g.c;
@@ -186,7 +188,7 @@ function qrStep(
       z = s * e[k + 1];
       e[k + 1] *= c;
     }
-    if (Ut) rotateRows(Ut, uc, k, k + 1, c, s);
+    U?.rotate(k, k + 1, c, s);
     y = e[k];
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Householder reduction of a square matrix to upper bidiagonal form, A = Q·B·Pᵀ (LAPACK `gebrd`,
- * unblocked), and the formation of Q and P through the blocked `orgqr`.
+ * Householder reduction of a square matrix to upper bidiagonal form, A = Q·B·Pᵀ (LAPACK `gebd2`,
+ * unblocked), and the formation of Q and P through the blocked `orgqr`. The blocked reduction
+ * in `gebrd.ts` runs this loop on its last, small trailing block.
  */
 import { larfg, larfLeft, larfRight } from "./householder.js";
 import { orgqr } from "./qr.js";
@@ -14,17 +15,15 @@ export interface Bidiagonal {
 }
 
 /**
- * Reduces the n×n row-major float64 A in place: left reflector k is stored below A[k][k] (a
+ * Reduces the trailing block (rows and columns `from`..n−1) of the n×n row-major float64 A in
+ * place, writing d, e, τ from index `from` on: left reflector k is stored below A[k][k] (a
  * column), right reflector k right of A[k][k+1] (a row, contiguous in row-major).
  */
-export function gebrd(n: number, A: Float64Array): Bidiagonal {
-  const d = new Float64Array(n);
-  const e = new Float64Array(Math.max(0, n - 1));
-  const tauq = new Float64Array(n);
-  const taup = new Float64Array(n);
+export function gebd2(n: number, A: Float64Array, from: number, bd: Bidiagonal): void {
+  const { d, e, tauq, taup } = bd;
   const w = new Float64Array(n);
   const out = { beta: 0 };
-  for (let k = 0; k < n; k++) {
+  for (let k = from; k < n; k++) {
     const kk = k * n + k;
     tauq[k] = larfg(n - k - 1, A[kk], A, kk + n, n, out);
     d[k] = out.beta;
@@ -37,7 +36,6 @@ export function gebrd(n: number, A: Float64Array): Bidiagonal {
       A[kk + 1] = e[k];
     }
   }
-  return { d, e, tauq, taup };
 }
 
 /** Q (n×n) from `gebrd`'s left reflectors. */

@@ -5,8 +5,10 @@
  */
 import { stackOf } from "./batch.js";
 import { LinAlgError, MSG } from "./errors.js";
-import { rotateRows, swapRows, transpose } from "./rotations.js";
-import { formTridiagQ, sytrd } from "./tridiag.js";
+import { DeferredRotations } from "./rotation-batch.js";
+import { swapRows, transpose } from "./rotations.js";
+import { sytrd } from "./sytrd.js";
+import { formTridiagQ } from "./tridiag.js";
 import { alloc, dtypeOf, toF64, type Dense } from "./types.js";
 
 const EPS = 2.220446049250313e-16;
@@ -33,6 +35,8 @@ export function steqr(
   }
   const negligible = (i: number): boolean =>
     Math.abs(e[i]) <= EPS * (Math.abs(d[i]) + Math.abs(d[i + 1])) || Math.abs(e[i]) < 1e-300;
+  // The rotations never feed back into the recurrence, so they are applied in GEMM batches.
+  const Z = Zt ? new DeferredRotations(Zt, n, zc) : null;
   const maxSteps = 30 * n + 30;
   let steps = 0;
   let hi = n - 1;
@@ -68,9 +72,10 @@ export function steqr(
         e[k + 1] *= c;
       }
       x = e[k];
-      if (Zt) rotateRows(Zt, zc, k, k + 1, c, s);
+      Z?.rotate(k, k + 1, c, s);
     }
   }
+  Z?.flush();
   for (let i = 0; i < n; i++) d[i] *= tnorm;
   for (let i = 0; i < n - 1; i++) {
     let best = i;

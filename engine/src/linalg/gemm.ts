@@ -169,6 +169,20 @@ export function setGemmAccelerator(fn: GemmAccelerator | undefined): void {
   accelerator = fn;
 }
 
+/** Whether a backend's GEMM is installed (the blocked algorithms pick their crossovers by it). */
+export function hasGemmAccelerator(): boolean {
+  return accelerator !== undefined;
+}
+
+/**
+ * Runs `gemm`'s arguments on the accelerator alone: true when it took them, false (C untouched)
+ * when there is none or it declined. Matrix–vector products use it because the accelerator's
+ * SIMD loop beats JavaScript's while the TypeScript GEMM's packing would not pay for one column.
+ */
+export function acceleratedGemm(...args: Parameters<GemmAccelerator>): boolean {
+  return accelerator !== undefined && accelerator(...args);
+}
+
 export function gemm(
   transA: boolean,
   transB: boolean,

@@ -64,17 +64,15 @@ export function larft(
 ): Float64Array {
   const T = new Float64Array(k * k);
   const w = new Float64Array(k);
+  // All the inner products v_jᵀv_i at once: one GEMM instead of k level-2 passes over V.
+  const G = new Float64Array(k * k);
+  gemm(true, false, k, k, m, 1, V, k, V, k, 0, G, k);
   for (let i = 0; i < k; i++) {
     const ti = tau[tauOff + i];
     T[i * k + i] = ti;
     if (i === 0) continue;
     // w = V[:, :i]ᵀ · v_i, then T[:i, i] = −τ_i · T[:i, :i] · w.
-    w.fill(0, 0, i);
-    for (let r = i; r < m; r++) {
-      const vri = V[r * k + i];
-      if (vri === 0) continue;
-      for (let j = 0; j < i; j++) w[j] += V[r * k + j] * vri;
-    }
+    for (let j = 0; j < i; j++) w[j] = G[j * k + i];
     for (let a = 0; a < i; a++) {
       let s = 0;
       for (let b = a; b < i; b++) s += T[a * k + b] * w[b];

@@ -3,7 +3,12 @@
  */
 import { stackOf } from "./batch.js";
 import { LinAlgError, MSG } from "./errors.js";
+import { bdsqr } from "./bdsqr.js";
+import { formPt } from "./bidiag.js";
+import { applyQt } from "./blocked-householder.js";
+import { gebrd } from "./gebrd.js";
 import { gemm } from "./gemm.js";
+import { geqrf } from "./qr.js";
 import { svdMatrix } from "./svd.js";
 import { alloc, dtypeOf, epsOf, promote, toF64, type Dense, type IntDense } from "./types.js";
 
@@ -48,19 +53,8 @@ export function lstsq(a: Dense, b: Dense, rcond: number | null = null): LstsqRes
   for (let i = 0; i < A.length; i++) if (A[i] - A[i] !== 0) throw new LinAlgError(MSG.lstsqNoConv);
   const B = toF64(b.data);
   const kk = Math.min(m, n);
-  const { s, U, Vt } = svdMatrix(m, n, A, "reduced");
-  const tol = (rcond == null ? eps * Math.max(m, n) : rcond < 0 ? eps : rcond) * (kk > 0 ? s[0] : 0);
-  let rank = 0;
-  while (rank < kk && s[rank] > tol) rank++;
-  // x = V_r · diag(1/s_r) · U_rᵀ · b.
-  const UtB = new Float64Array(kk * k);
-  if (kk > 0) gemm(true, false, kk, k, m, 1, U as Float64Array, kk, B, k, 0, UtB, k);
-  for (let i = 0; i < kk; i++) {
-    const f = i < rank ? 1 / s[i] : 0;
-    for (let j = 0; j < k; j++) UtB[i * k + j] *= f;
-  }
-  const X = new Float64Array(n * k);
-  if (rank > 0) gemm(true, false, n, k, rank, 1, Vt as Float64Array, n, UtB, k, 0, X, k);
+  const { s, rank, X } =
+    m >= n ? solveTall(m, n, k, A.slice(), B, rcond, eps) : solveBySvd(m, n, k, A, B, rcond, eps);
   let residuals: Dense = { data: alloc(dtype, 0), shape: [0] };
   if (rank === n && m > n) {
     const R = B.slice();
@@ -74,6 +68,77 @@ export function lstsq(a: Dense, b: Dense, rcond: number | null = null): LstsqRes
   const sOut = alloc(dtype, kk);
   sOut.set(s);
   return { x: { data: out, shape: vector ? [n] : [n, k] }, residuals, rank, s: { data: sOut, shape: [kk] } };
+}
+
+// Singular values at or below this are treated as zero (NumPy's rcond conventions).
+function cutoff(rcond: number | null, eps: number, m: number, n: number, smax: number): number {
+  return (rcond == null ? eps * Math.max(m, n) : rcond < 0 ? eps : rcond) * smax;
+}
+
+/**
+ * m ≥ n: the SVD of A = Q·R = Q·(Q_B·B·P_Bᵀ) without forming U. Qᵀb and then Q_Bᵀ(Qᵀb) are
+ * applied by blocked reflectors, and the bidiagonal QR iteration rotates that n×k block where
+ * it would rotate Uᵀ; only V (n×n) is formed. x = V_r·diag(1/s_r)·(Uᵀb)_r as with the full SVD.
+ */
+function solveTall(
+  m: number,
+  n: number,
+  k: number,
+  A: Float64Array,
+  B: Float64Array,
+  rcond: number | null,
+  eps: number,
+): { s: Float64Array; rank: number; X: Float64Array } {
+  const X = new Float64Array(n * k);
+  if (n === 0) return { s: new Float64Array(0), rank: 0, X };
+  let R = A;
+  const C = B.slice();
+  if (m > n) {
+    const tau = new Float64Array(n);
+    geqrf(m, n, A, n, tau);
+    applyQt(m, n, A, 0, n, tau, 0, C, 0, k, k);
+    R = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) for (let j = i; j < n; j++) R[i * n + j] = A[i * n + j];
+  }
+  const { d, e, tauq, taup } = gebrd(n, R);
+  applyQt(n, n, R, 0, n, tauq, 0, C, 0, k, k);
+  const Vt = formPt(n, R, taup);
+  bdsqr(n, d, e, C, k, Vt, n);
+  const tol = cutoff(rcond, eps, m, n, d[0]);
+  let rank = 0;
+  while (rank < n && d[rank] > tol) rank++;
+  for (let i = 0; i < rank; i++) {
+    const f = 1 / d[i];
+    for (let j = 0; j < k; j++) C[i * k + j] *= f;
+  }
+  if (rank > 0) gemm(true, false, n, k, rank, 1, Vt, n, C, k, 0, X, k);
+  return { s: d, rank, X };
+}
+
+// m < n: through the thin SVD of A (formed via Aᵀ's), x = V_r·diag(1/s_r)·U_rᵀb.
+function solveBySvd(
+  m: number,
+  n: number,
+  k: number,
+  A: Float64Array,
+  B: Float64Array,
+  rcond: number | null,
+  eps: number,
+): { s: Float64Array; rank: number; X: Float64Array } {
+  const kk = Math.min(m, n);
+  const { s, U, Vt } = svdMatrix(m, n, A, "reduced");
+  const tol = cutoff(rcond, eps, m, n, kk > 0 ? s[0] : 0);
+  let rank = 0;
+  while (rank < kk && s[rank] > tol) rank++;
+  const UtB = new Float64Array(kk * k);
+  if (kk > 0) gemm(true, false, kk, k, m, 1, U as Float64Array, kk, B, k, 0, UtB, k);
+  for (let i = 0; i < kk; i++) {
+    const f = i < rank ? 1 / s[i] : 0;
+    for (let j = 0; j < k; j++) UtB[i * k + j] *= f;
+  }
+  const X = new Float64Array(n * k);
+  if (rank > 0) gemm(true, false, n, k, rank, 1, Vt as Float64Array, n, UtB, k, 0, X, k);
+  return { s, rank, X };
 }
 
 /**

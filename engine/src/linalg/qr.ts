@@ -15,22 +15,54 @@ const NB = 32;
  */
 export function geqrf(m: number, n: number, A: Float64Array, lda: number, tau: Float64Array): void {
   const k = Math.min(m, n);
-  const w = new Float64Array(n);
-  const out = { beta: 0 };
   for (let j0 = 0; j0 < k; j0 += NB) {
     const jb = Math.min(NB, k - j0);
     const end = j0 + jb;
-    for (let j = j0; j < end; j++) {
-      tau[j] = larfg(m - j - 1, A[j * lda + j], A, (j + 1) * lda + j, lda, out);
-      A[j * lda + j] = out.beta;
-      larfLeft(m - j, end - j - 1, A, j * lda + j, lda, tau[j], A, j * lda + j + 1, lda, w);
-    }
+    panelQr(m - j0, jb, A, j0 * lda + j0, lda, tau, j0);
     if (end < n) {
       const V = explicitV(m - j0, jb, A, j0 * lda + j0, lda);
       const T = larft(m - j0, jb, V, tau, j0);
       larfbLeft(true, m - j0, n - end, jb, V, T, A, j0 * lda + end, lda);
     }
   }
+}
+
+// Below this many columns a panel is factored column by column.
+const PANEL_MIN = 8;
+
+/**
+ * QR of the m×n panel at `off` (tau from `tauOff`), recursively (Elmroth–Gustavson): the left
+ * half is factored, its block reflector is applied to the right half by GEMMs, and the right
+ * half's lower part is factored. On tall matrices the column-by-column panel would otherwise be
+ * the largest cost: it is level-2 work over all m rows with short inner loops.
+ */
+function panelQr(
+  m: number,
+  n: number,
+  A: Float64Array,
+  off: number,
+  lda: number,
+  tau: Float64Array,
+  tauOff: number,
+): void {
+  const k = Math.min(m, n);
+  if (n <= PANEL_MIN || k < n) {
+    const w = new Float64Array(n);
+    const out = { beta: 0 };
+    for (let j = 0; j < k; j++) {
+      const jj = off + j * lda + j;
+      tau[tauOff + j] = larfg(m - j - 1, A[jj], A, jj + lda, lda, out);
+      A[jj] = out.beta;
+      larfLeft(m - j, n - j - 1, A, jj, lda, tau[tauOff + j], A, jj + 1, lda, w);
+    }
+    return;
+  }
+  const n1 = n >> 1;
+  panelQr(m, n1, A, off, lda, tau, tauOff);
+  const V = explicitV(m, n1, A, off, lda);
+  const T = larft(m, n1, V, tau, tauOff);
+  larfbLeft(true, m, n - n1, n1, V, T, A, off + n1, lda);
+  panelQr(m - n1, n - n1, A, off + n1 * lda + n1, lda, tau, tauOff + n1);
 }
 
 /**

@@ -5,7 +5,8 @@
  * Everything runs in float64; float32 inputs give float32 outputs rounded once.
  */
 import { stackOf } from "./batch.js";
-import { formPt, formQ, gebrd } from "./bidiag.js";
+import { formPt, formQ } from "./bidiag.js";
+import { gebrd } from "./gebrd.js";
 import { bdsqr } from "./bdsqr.js";
 import { LinAlgError, MSG } from "./errors.js";
 import { gemm } from "./gemm.js";

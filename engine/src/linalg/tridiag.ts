@@ -1,28 +1,34 @@
 /**
- * Householder reduction of a symmetric matrix to tridiagonal form, A = Q·T·Qᵀ (LAPACK `sytrd`,
- * unblocked, on full storage), and the formation of Q through the blocked `orgqr`.
+ * Householder reduction of a symmetric matrix to tridiagonal form, A = Q·T·Qᵀ (LAPACK `sytd2`,
+ * unblocked, on full storage), and the formation of Q through the blocked `orgqr`. The blocked
+ * reduction in `sytrd.ts` runs this loop on its last, small trailing block.
  */
 import { larfg } from "./householder.js";
 import { orgqr } from "./qr.js";
 
+/** T's diagonal d and off-diagonal e, and the τ of reflector k (stored below A[k+1][k]). */
+export interface Tridiagonal {
+  d: Float64Array;
+  e: Float64Array;
+  tau: Float64Array;
+}
+
 /**
- * Reduces the symmetric n×n row-major float64 A in place (both triangles must hold the matrix).
- * Returns T's diagonal d and off-diagonal e; reflector k (acting on indices k+1..n−1) is stored
- * below A[k+1][k] with its τ in `tau[k]`.
+ * Reduces the trailing block (rows and columns `from`..n−1) of the symmetric n×n row-major
+ * float64 A in place (both triangles must hold the matrix), writing d, e and τ from index
+ * `from` on; reflector k (acting on indices k+1..n−1) is stored below A[k+1][k].
  */
-export function sytrd(n: number, A: Float64Array): { d: Float64Array; e: Float64Array; tau: Float64Array } {
-  const d = new Float64Array(n);
-  const e = new Float64Array(Math.max(0, n - 1));
-  const tau = new Float64Array(Math.max(0, n - 1));
+export function sytd2(n: number, A: Float64Array, from: number, out: Tridiagonal): void {
+  const { d, e, tau } = out;
   const v = new Float64Array(n);
   const w = new Float64Array(n);
-  const out = { beta: 0 };
-  for (let k = 0; k < n - 1; k++) {
+  const beta = { beta: 0 };
+  for (let k = from; k < n - 1; k++) {
     d[k] = A[k * n + k];
     const s = n - k - 1;
-    const t = larfg(s - 1, A[(k + 1) * n + k], A, (k + 2) * n + k, n, out);
+    const t = larfg(s - 1, A[(k + 1) * n + k], A, (k + 2) * n + k, n, beta);
     tau[k] = t;
-    e[k] = out.beta;
+    e[k] = beta.beta;
     if (t === 0) continue;
     v[0] = 1;
     for (let i = 1; i < s; i++) v[i] = A[(k + 1 + i) * n + k];
@@ -45,8 +51,7 @@ export function sytrd(n: number, A: Float64Array): { d: Float64Array; e: Float64
       for (let j = 0; j < s; j++) A[row + j] -= vi * w[j] + wi * v[j];
     }
   }
-  if (n > 0) d[n - 1] = A[n * n - 1];
-  return { d, e, tau };
+  if (n > from) d[n - 1] = A[n * n - 1];
 }
 
 /** Q (n×n) from `sytrd`'s reflectors: diag(1, Q̃) with Q̃ formed geqrf-style from row 1 down. */
