@@ -1,5 +1,6 @@
 import type { DType } from "../core/dtype.js";
 import type { Table } from "apache-arrow";
+import type { Axes } from "../plt/axes.js";
 import { DISPLAY, Tensor, type MimeBundle } from "../core/tensor.js";
 import { asBools } from "./arith.js";
 import { castColumn, columnFrom, toColumnDType, type ColumnSource } from "./build.js";
@@ -14,6 +15,7 @@ import { GroupBy, type GroupByOptions } from "./groupby.js";
 import { Index, type Label } from "./labels.js";
 import { merge, type JoinOptions, type MergeOptions } from "./merge.js";
 import * as R from "./reduce.js";
+import { framePlot, frameHist, type FramePlotOptions, type HistPlotOptions } from "./plot.js";
 import { pivot, type PivotOptions } from "./reshape.js";
 import { sampleRows, type SampleOptions } from "./sample.js";
 import { byLabel, byPosition, sliceBounds, type RowKey } from "./select.js";
@@ -432,6 +434,17 @@ export class DataFrame implements Iterable<string> {
 
   // --- inspection ----------------------------------------------------------------------------
 
+  /**
+   * Plots columns with plt (pandas' `df.plot`): `kind: "scatter"` with `x`, `y`, and optional
+   * `s` sizes and a colour column `c` (with a colorbar); `"line"`; `"hist"`. Returns the axes.
+   */
+  plot(options: FramePlotOptions = {}): Axes {
+    return framePlot(this, options);
+  }
+  /** One histogram per numeric column in a grid of subplots (pandas' `df.hist`). */
+  hist(options: HistPlotOptions = {}): Axes[] {
+    return frameHist(this, options);
+  }
   /**
    * Prints a summary in pandas' layout: index, columns with non-null counts and dtypes, memory.
    * `buf` receives the text instead of the console.

@@ -34,6 +34,10 @@ export { readJson, toJson, type ReadJsonOptions } from "./io/json.js";
 export { readArrow } from "./io/arrow.js";
 export { concat, type ConcatOptions } from "./concat.js";
 export { cut, type CutOptions } from "./cut.js";
+export type { FramePlotOptions, HistPlotOptions, ScatterMatrixOptions } from "./plot.js";
+import { scatterMatrix } from "./plot.js";
+/** pandas' `pandas.plotting`: `scatterMatrix(df, { figsize })`. */
+export const plotting = { scatterMatrix };
 export type { MergeOptions, JoinOptions } from "./merge.js";
 export type { CorrOptions } from "./corr.js";
 export type { DescribeOptions } from "./describe.js";

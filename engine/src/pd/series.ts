@@ -1,4 +1,6 @@
 import type { DType } from "../core/dtype.js";
+import type { Axes } from "../plt/axes.js";
+import { seriesHist, type HistPlotOptions } from "./plot.js";
 import { DISPLAY, Tensor, type MimeBundle } from "../core/tensor.js";
 import { arith, compare, logical, mapNumbers, not, type ArithOp, type CompareOp } from "./arith.js";
 import { castColumn, columnFrom, toColumnDType, type ColumnSource } from "./build.js";
@@ -511,6 +513,10 @@ export class Series {
    */
   valueCounts(options: ValueCountsOptions = {}): Series {
     return valueCounts(this, options);
+  }
+  /** A histogram of the values on the current axes (pandas' `s.hist`); returns the axes. */
+  hist(options: HistPlotOptions = {}): Axes {
+    return seriesHist(this, options);
   }
   /** Summary statistics (count, mean, std, min, quartiles, max; or count/unique/top/freq). */
   describe(options: { percentiles?: readonly number[] } = {}): Series {
