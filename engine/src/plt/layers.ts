@@ -69,8 +69,9 @@ function markerLayer(frame: Frame, values: JsonObject[], a: LineArtist): JsonObj
   return dataLayer(values, mark, { x: pos(frame, "x", "x"), y: pos(frame, "y", "y") });
 }
 
-// Large-data rule for lines: with sorted x, keep per pixel column the first, min, max and last
-// point, which draws the same polyline at this resolution.
+// Large-data rule for lines: with monotonic x (rising, or falling as a precision-recall curve's
+// recall), keep per pixel column the first, min, max and last point, which draws the same
+// polyline at this resolution.
 function decimate(frame: Frame, x: Float64Array, y: Float64Array): number[] {
   const keep: number[] = [];
   let col = NaN;
@@ -102,9 +103,15 @@ function decimate(frame: Frame, x: Float64Array, y: Float64Array): number[] {
   return keep;
 }
 
-function isSorted(x: Float64Array): boolean {
-  for (let i = 1; i < x.length; i++) if (x[i] < x[i - 1]) return false;
-  return true;
+/** Whether `x` never decreases, or never increases (consecutive points then share pixel columns). */
+function isMonotonic(x: Float64Array): boolean {
+  let rising = true;
+  let falling = true;
+  for (let i = 1; i < x.length && (rising || falling); i++) {
+    if (x[i] < x[i - 1]) rising = false;
+    if (x[i] > x[i - 1]) falling = false;
+  }
+  return rising || falling;
 }
 
 function lineLayers(frame: Frame, a: LineArtist): JsonObject[] {
@@ -113,7 +120,7 @@ function lineLayers(frame: Frame, a: LineArtist): JsonObject[] {
     a.x.length > rcParams["lines.decimateAbove"] &&
     frame.explicit &&
     a.marker === undefined &&
-    isSorted(a.x)
+    isMonotonic(a.x)
   )
     idx = decimate(frame, a.x, a.y);
   const values: JsonObject[] = [];

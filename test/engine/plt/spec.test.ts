@@ -274,6 +274,19 @@ describe("plt large data", () => {
     const top = Math.max(...line.data!.values.map((v) => v.y));
     assert.ok(Math.abs(top - (5 + Math.sin(123.456))) < 1e-5, "the spike survives");
   });
+  it("decimates a long line whose x falls (a precision-recall curve)", () => {
+    const n = 60000;
+    const recall = Float64Array.from({ length: n }, (_, i) => 1 - i / (n - 1));
+    const precision = Float64Array.from({ length: n }, (_, i) => 0.1 + (0.9 * i) / (n - 1));
+    plt.plot(recall, precision, "b-");
+    const spec = plt.gcf().toSpec();
+    const size = JSON.stringify(spec).length;
+    assert.ok(size < 200_000, `spec is ${size} bytes`);
+    const line = (spec.layer as { data?: { values: { x: number; y: number }[] } }[])[1];
+    const xs = line.data!.values.map((v) => v.x);
+    assert.equal(Math.max(...xs), 1, "the first point survives");
+    assert.equal(Math.min(...xs), 0, "the last point survives");
+  });
   it("keeps a 28×28×100 digits grid small", () => {
     const spec = JSON.stringify(GALLERY["digits-grid"]().toSpec());
     assert.ok(spec.length < 400_000, `spec is ${spec.length} bytes`);
