@@ -1,7 +1,8 @@
 import { DISPLAY, type MimeBundle } from "../../core/tensor.js";
+import { kernelHooks } from "../../display/kernel.js";
 
-// Training progress. In the Tensorbook kernel (which installs a display function at
-// `globalThis[Symbol.for("tensorbook.display")]`), one output shows Keras' progress lines and is
+// Training progress. In the Tensorbook kernel (whose hooks display/kernel.ts reads), one output
+// shows Keras' progress lines and is
 // updated in place, with a JSON bundle the JupyterLab extension draws live curves from. Anywhere
 // else, one plain line per epoch goes to stdout.
 
@@ -34,8 +35,8 @@ export interface TrainingProgress {
 type DisplayFn = (obj: unknown, opts: { displayId: string; update: boolean }) => void;
 
 function kernelDisplay(): DisplayFn | null {
-  const f = (globalThis as Record<symbol, unknown>)[Symbol.for("tensorbook.display")];
-  return typeof f === "function" ? (f as DisplayFn) : null;
+  const hooks = kernelHooks();
+  return hooks ? (obj, opts) => void hooks.display(obj, opts) : null;
 }
 
 /** Keras' number format in progress lines: 4 decimals, or scientific for tiny values. */
