@@ -1,30 +1,54 @@
-import { probeNative } from "@tensorbook/native";
+import { nativeState } from "./backends/native/state.js";
 
 /** One compute backend and its state in this process. */
 export interface BackendInfo {
   readonly name: "js" | "native-cpu" | "cuda";
   readonly state: "in use" | "available" | "unavailable";
-  /** Why a backend is unavailable; empty otherwise. */
+  /** Why a backend is unavailable or not used; empty otherwise. */
   readonly reason: string;
+  /** Instruction set of its kernels (`avx512`, `avx2`, `generic`; `javascript` for js). */
+  readonly isa?: string;
+  /** Threads its kernels run on. */
+  readonly threads?: number;
+  /** The CPU as the backend sees it (brand, cache sizes), when it knows. */
+  readonly device?: string;
 }
+
+const kib = (n: number): string => (n >= 1 << 20 ? `${n / (1 << 20)} MiB` : `${n / 1024} KiB`);
 
 /**
  * Every backend the engine knows, with its state: the pure-TypeScript kernels always work; the
- * native addon is used when it was built and loads.
+ * native addon is used when it was built and loads (and `js` then covers what it lacks).
  *
  * @example
  * ```ts
- * backendInfo(); // [{ name: "js", state: "in use", reason: "" }, ...]
+ * backendInfo();
+ * // [{ name: "js", state: "available", ... },
+ * //  { name: "native-cpu", state: "in use", isa: "avx512", threads: 2, ... }, ...]
  * ```
  */
 export function backendInfo(): BackendInfo[] {
-  const native = probeNative();
+  const native = nativeState();
+  const cpu = native.cpu;
   return [
-    { name: "js", state: native.available ? "available" : "in use", reason: "" },
+    {
+      name: "js",
+      state: native.inUse ? "available" : "in use",
+      reason: native.inUse ? "ops the native addon lacks still run here" : "",
+      isa: "javascript",
+      threads: 1,
+    },
     {
       name: "native-cpu",
-      state: native.available ? "in use" : "unavailable",
+      state: native.inUse ? "in use" : native.available ? "available" : "unavailable",
       reason: native.reason,
+      ...(cpu
+        ? {
+            isa: cpu.isa,
+            threads: cpu.threads,
+            device: `${cpu.brand || cpu.vendor} (L1d ${kib(cpu.l1d)}, L2 ${kib(cpu.l2)}, L3 ${kib(cpu.l3)})`,
+          }
+        : {}),
     },
     { name: "cuda", state: "unavailable", reason: "the CUDA backend is not built yet" },
   ];

@@ -11,7 +11,13 @@ commands:
 
 function info(): void {
   for (const b of backendInfo()) {
-    console.log(`${b.name.padEnd(11)} ${b.state}${b.reason ? ` (${b.reason})` : ""}`);
+    const detail = [
+      b.isa ? `isa ${b.isa}` : "",
+      b.threads !== undefined ? `${b.threads} thread${b.threads === 1 ? "" : "s"}` : "",
+      b.device ?? "",
+    ].filter(Boolean);
+    const why = b.reason ? ` (${b.reason})` : "";
+    console.log(`${b.name.padEnd(11)} ${b.state}${why}${detail.length ? ` — ${detail.join(", ")}` : ""}`);
   }
   const files = datasets.listDatasetFiles();
   console.log(`datasets    ${datasets.datasetsRoot()} (${files.length} files)`);

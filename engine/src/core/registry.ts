@@ -38,6 +38,14 @@ export function backendPreference(device: Device): readonly BackendName[] {
   return preference[device];
 }
 
+/**
+ * The kernel a given backend registered for `op`, if any. A backend that handles only some
+ * cases of an op (the native addon: float dtypes) hands the rest to another backend's kernel.
+ */
+export function kernelFor<A>(op: string, backend: BackendName): Kernel<A> | undefined {
+  return kernels.get(op)?.get(backend) as Kernel<A> | undefined;
+}
+
 /** Whether any backend registered a kernel for `op`. */
 export function hasKernel(op: string): boolean {
   return kernels.has(op);

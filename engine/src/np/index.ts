@@ -9,7 +9,7 @@
  * X.mul(2).add(1).sum(); // 7
  * ```
  */
-import "../backends/js/index.js";
+import "../backends/index.js";
 import "../print/index.js";
 
 export { Tensor, type TensorLike, type NestedArray } from "../core/tensor.js";

@@ -1,0 +1,4 @@
+// Installs the compute backends: the TypeScript kernels (always), then the native addon's,
+// which take over the ops they implement when the addon loads.
+import "./js/index.js";
+import "./native/index.js";

@@ -1,0 +1,239 @@
+import type { FloatArray } from "@tensorbook/native";
+import { hostOf, readHost } from "../../core/host.js";
+import { Tensor } from "../../core/tensor.js";
+import { nativeBinding } from "./state.js";
+
+// Convolution, pooling and softmax for the CNN chapters, on NHWC float tensors (TensorFlow's
+// layout and padding rules). Each returns undefined when the native backend cannot run it, so
+// the layers keep their TypeScript path as the fallback.
+
+/** `same` pads so that out = ceil(in / stride); `valid` uses only whole windows. */
+export type Padding = "same" | "valid";
+
+type Pair = number | readonly [number, number];
+const pair = (v: Pair | undefined, dflt: number): [number, number] =>
+  v === undefined ? [dflt, dflt] : typeof v === "number" ? [v, v] : [v[0], v[1]];
+
+/** Output length and leading pad of one spatial axis under TensorFlow's rules. */
+export function outputLength(
+  size: number,
+  window: number,
+  stride: number,
+  dilation: number,
+  padding: Padding,
+): { out: number; padBefore: number } {
+  const span = (window - 1) * dilation + 1;
+  if (padding === "valid") return { out: Math.max(0, Math.floor((size - span) / stride) + 1), padBefore: 0 };
+  const out = Math.ceil(size / stride);
+  const total = Math.max(0, (out - 1) * stride + span - size);
+  return { out, padBefore: Math.floor(total / 2) };
+}
+
+/** Options of {@link nativeConv2d}. */
+export interface Conv2dOptions {
+  strides?: Pair;
+  padding?: Padding;
+  dilations?: Pair;
+}
+
+/** Options of the pooling functions. */
+export interface Pool2dOptions {
+  poolSize: Pair;
+  /** Defaults to the pool size, as in Keras. */
+  strides?: Pair;
+  padding?: Padding;
+}
+
+const isFloat = (t: Tensor): boolean => t.dtype === "float32" || t.dtype === "float64";
+const data = (t: Tensor): FloatArray => readHost(t) as FloatArray;
+const alloc = (t: Tensor, n: number): FloatArray =>
+  t.dtype === "float32" ? new Float32Array(n) : new Float64Array(n);
+
+/** The addon's conv geometry: [n, h, w, c, kh, kw, f, sh, sw, dh, dw, padTop, padLeft, oh, ow]. */
+export function conv2dGeometry(
+  xShape: readonly number[],
+  wShape: readonly number[],
+  opts: Conv2dOptions = {},
+): number[] {
+  const [n, h, w, c] = xShape;
+  const [kh, kw, c2, f] = wShape;
+  if (xShape.length !== 4 || wShape.length !== 4 || c !== c2) {
+    throw new Error(
+      `conv2d: input [N,H,W,C] and filter [KH,KW,C,F] do not match: [${xShape}] and [${wShape}]`,
+    );
+  }
+  const [sh, sw] = pair(opts.strides, 1);
+  const [dh, dw] = pair(opts.dilations, 1);
+  const pad = opts.padding ?? "valid";
+  const H = outputLength(h, kh, sh, dh, pad);
+  const W = outputLength(w, kw, sw, dw, pad);
+  return [n, h, w, c, kh, kw, f, sh, sw, dh, dw, H.padBefore, W.padBefore, H.out, W.out];
+}
+
+/** The addon's pool geometry: [n, h, w, c, kh, kw, sh, sw, padTop, padLeft, oh, ow]. */
+export function pool2dGeometry(xShape: readonly number[], opts: Pool2dOptions): number[] {
+  const [n, h, w, c] = xShape;
+  const [kh, kw] = pair(opts.poolSize, 2);
+  const [sh, sw] = pair(opts.strides, kh);
+  const pad = opts.padding ?? "valid";
+  const H = outputLength(h, kh, sh, 1, pad);
+  const W = outputLength(w, kw, sw, 1, pad);
+  return [n, h, w, c, kh, kw, sh, sw, H.padBefore, W.padBefore, H.out, W.out];
+}
+
+/**
+ * 2-D convolution of x [N,H,W,C] with filters w [KH,KW,C,F] (no bias): [N,OH,OW,F].
+ *
+ * @example
+ * ```ts
+ * const y = nativeConv2d(x, w, { strides: 1, padding: "same" });
+ * ```
+ */
+export function nativeConv2d(x: Tensor, w: Tensor, opts: Conv2dOptions = {}): Tensor | undefined {
+  const b = nativeBinding();
+  if (!b || !isFloat(x) || x.dtype !== w.dtype) return undefined;
+  const g = conv2dGeometry(x.shape, w.shape, opts);
+  const y = alloc(x, g[0] * g[13] * g[14] * g[6]);
+  b.conv2dForward(data(x), data(w), y, g);
+  return Tensor.fromTypedArray(y, [g[0], g[13], g[14], g[6]], x.dtype);
+}
+
+/** Gradients of a loss through {@link nativeConv2d}, given dL/dy: dL/dx and dL/dw. */
+export function nativeConv2dBackward(
+  x: Tensor,
+  w: Tensor,
+  dy: Tensor,
+  opts: Conv2dOptions = {},
+): { dx: Tensor; dw: Tensor } | undefined {
+  const b = nativeBinding();
+  if (!b || !isFloat(x) || x.dtype !== w.dtype || dy.dtype !== x.dtype) return undefined;
+  const g = conv2dGeometry(x.shape, w.shape, opts);
+  const dx = alloc(x, x.size);
+  const dw = alloc(x, w.size);
+  b.conv2dBackward(data(x), data(w), data(dy), dx, dw, g);
+  return {
+    dx: Tensor.fromTypedArray(dx, x.shape, x.dtype),
+    dw: Tensor.fromTypedArray(dw, w.shape, x.dtype),
+  };
+}
+
+/** Max pooling of x [N,H,W,C]; `argmax` feeds {@link nativeMaxPool2dBackward}. */
+export function nativeMaxPool2d(
+  x: Tensor,
+  opts: Pool2dOptions,
+): { y: Tensor; argmax: Int32Array } | undefined {
+  const b = nativeBinding();
+  if (!b || !isFloat(x)) return undefined;
+  const g = pool2dGeometry(x.shape, opts);
+  const shape = [g[0], g[10], g[11], g[3]];
+  const n = shape[0] * shape[1] * shape[2] * shape[3];
+  const y = alloc(x, n);
+  const argmax = new Int32Array(n);
+  b.maxPool2dForward(data(x), y, argmax, g);
+  return { y: Tensor.fromTypedArray(y, shape, x.dtype), argmax };
+}
+
+/** dL/dx of max pooling from dL/dy and the forward pass's argmax. */
+export function nativeMaxPool2dBackward(
+  dy: Tensor,
+  argmax: Int32Array,
+  xShape: readonly number[],
+  opts: Pool2dOptions,
+): Tensor | undefined {
+  const b = nativeBinding();
+  if (!b || !isFloat(dy)) return undefined;
+  const g = pool2dGeometry(xShape, opts);
+  const dx = alloc(
+    dy,
+    xShape.reduce((p, d) => p * d, 1),
+  );
+  b.maxPool2dBackward(data(dy), argmax, dx, g);
+  return Tensor.fromTypedArray(dx, xShape, dy.dtype);
+}
+
+/** Average pooling of x [N,H,W,C] (padding is not counted in the averages). */
+export function nativeAvgPool2d(x: Tensor, opts: Pool2dOptions): Tensor | undefined {
+  const b = nativeBinding();
+  if (!b || !isFloat(x)) return undefined;
+  const g = pool2dGeometry(x.shape, opts);
+  const shape = [g[0], g[10], g[11], g[3]];
+  const y = alloc(x, shape[0] * shape[1] * shape[2] * shape[3]);
+  b.avgPool2dForward(data(x), y, g);
+  return Tensor.fromTypedArray(y, shape, x.dtype);
+}
+
+/** dL/dx of average pooling from dL/dy. */
+export function nativeAvgPool2dBackward(
+  dy: Tensor,
+  xShape: readonly number[],
+  opts: Pool2dOptions,
+): Tensor | undefined {
+  const b = nativeBinding();
+  if (!b || !isFloat(dy)) return undefined;
+  const g = pool2dGeometry(xShape, opts);
+  const dx = alloc(
+    dy,
+    xShape.reduce((p, d) => p * d, 1),
+  );
+  b.avgPool2dBackward(data(dy), dx, g);
+  return Tensor.fromTypedArray(dx, xShape, dy.dtype);
+}
+
+/**
+ * Softmax (or log-softmax with `log: true`) along the last axis of a float tensor.
+ *
+ * @example
+ * ```ts
+ * const p = nativeSoftmax(logits) ?? jsSoftmax(logits);
+ * ```
+ */
+export function nativeSoftmax(x: Tensor, opts: { log?: boolean } = {}): Tensor | undefined {
+  const b = nativeBinding();
+  if (!b || !isFloat(x) || x.ndim === 0) return undefined;
+  const n = x.shape[x.ndim - 1];
+  const rows = n === 0 ? 0 : x.size / n;
+  const out = alloc(x, x.size);
+  b.softmax(out, data(x), 0, rows, n, opts.log ?? false);
+  return Tensor.fromTypedArray(out, x.shape, x.dtype);
+}
+
+/**
+ * `a * b + c` with broadcasting, for float tensors of one dtype (rounded like the unfused
+ * expression, in one pass over memory).
+ */
+export function nativeMulAdd(a: Tensor, b: Tensor, c: Tensor): Tensor | undefined {
+  const bind = nativeBinding();
+  if (!bind || !isFloat(a) || b.dtype !== a.dtype || c.dtype !== a.dtype) return undefined;
+  const nd = Math.max(a.ndim, b.ndim, c.ndim);
+  const shape: number[] = [];
+  for (let i = 0; i < nd; i++) {
+    const dims = [a, b, c].map((t) => t.shape[t.ndim - nd + i] ?? 1);
+    const d = Math.max(...dims);
+    if (dims.some((v) => v !== 1 && v !== d)) return undefined;
+    shape.push(d);
+  }
+  const strides = (t: Tensor): number[] =>
+    shape.map((d, i) => {
+      const j = t.ndim - nd + i;
+      return j < 0 || t.shape[j] === 1 ? 0 : t.strides[j];
+    });
+  const out = alloc(
+    a,
+    shape.reduce((p, d) => p * d, 1),
+  );
+  const host = (t: Tensor): FloatArray => hostOf(t).data as FloatArray;
+  bind.fma(
+    out,
+    host(a),
+    a.offset,
+    strides(a),
+    host(b),
+    b.offset,
+    strides(b),
+    host(c),
+    c.offset,
+    strides(c),
+    shape,
+  );
+  return Tensor.fromTypedArray(out, shape, a.dtype);
+}

@@ -1,0 +1,128 @@
+/** The float arrays the kernels work on, in place. */
+export type FloatArray = Float32Array | Float64Array;
+
+/** Instruction-set variants of the kernels, from the most portable to the fastest. */
+export type NativeIsa = "generic" | "avx2" | "avx512";
+
+/** What the addon found about the CPU it runs on. */
+export interface NativeCpuInfo {
+  readonly vendor: string;
+  readonly brand: string;
+  /** The kernel variant in use. */
+  readonly isa: NativeIsa;
+  /** The best variant this CPU and OS can run. */
+  readonly bestIsa: NativeIsa;
+  /** Threads of the kernel pool (TENSORBOOK_NUM_THREADS, else the usable cores). */
+  readonly threads: number;
+  /** Cache sizes in bytes (L1 data and L2 per core, L3 shared), which size the GEMM blocks. */
+  readonly l1d: number;
+  readonly l2: number;
+  readonly l3: number;
+}
+
+type Dims = readonly number[];
+
+/**
+ * The synchronous kernels of the addon. Offsets and strides count elements; inputs are views
+ * (array, offset, strides) that the addon checks against the array bounds; `out` arrays are
+ * new row-major arrays of the given shape. See native/src/bind/*.cc for each one's contract.
+ */
+export interface NativeKernels {
+  /** `C = alpha·A·B + beta·C` for `batch` matrices; all three arrays of one float type. */
+  gemm(
+    a: FloatArray,
+    aOff: number,
+    rsa: number,
+    csa: number,
+    b: FloatArray,
+    bOff: number,
+    rsb: number,
+    csb: number,
+    c: FloatArray,
+    cOff: number,
+    rsc: number,
+    csc: number,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+    beta: number,
+    batch: number,
+    sba: number,
+    sbb: number,
+    sbc: number,
+    cancel?: Int32Array,
+  ): boolean;
+  unary(op: string, out: FloatArray, x: FloatArray, xOff: number, xStrides: Dims, shape: Dims): boolean;
+  binary(
+    op: string,
+    out: FloatArray,
+    x: FloatArray,
+    xOff: number,
+    xStrides: Dims,
+    y: FloatArray,
+    yOff: number,
+    yStrides: Dims,
+    shape: Dims,
+  ): boolean;
+  /** `out = a·b + c` (rounded like the unfused expression). */
+  fma(
+    out: FloatArray,
+    a: FloatArray,
+    aOff: number,
+    aStrides: Dims,
+    b: FloatArray,
+    bOff: number,
+    bStrides: Dims,
+    c: FloatArray,
+    cOff: number,
+    cStrides: Dims,
+    shape: Dims,
+  ): boolean;
+  /** kind: sum, prod, max, min (out Float32Array/Float64Array) or argmax, argmin (out Int32Array). */
+  reduce(
+    kind: string,
+    out: FloatArray | Int32Array,
+    x: FloatArray,
+    xOff: number,
+    shape: Dims,
+    strides: Dims,
+    axes: Dims,
+  ): boolean;
+  softmax(out: FloatArray, x: FloatArray, xOff: number, rows: number, n: number, log: boolean): boolean;
+  /** geom: [n, h, w, c, kh, kw, f, sh, sw, dh, dw, padTop, padLeft, oh, ow] */
+  conv2dForward(x: FloatArray, w: FloatArray, y: FloatArray, geom: Dims, cancel?: Int32Array): boolean;
+  conv2dBackward(
+    x: FloatArray,
+    w: FloatArray,
+    dy: FloatArray,
+    dx: FloatArray | null,
+    dw: FloatArray | null,
+    geom: Dims,
+    cancel?: Int32Array,
+  ): boolean;
+  /** geom: [n, h, w, c, kh, kw, sh, sw, padTop, padLeft, oh, ow] */
+  maxPool2dForward(x: FloatArray, y: FloatArray, argmax: Int32Array | null, geom: Dims): boolean;
+  maxPool2dBackward(dy: FloatArray, argmax: Int32Array, dx: FloatArray, geom: Dims): boolean;
+  avgPool2dForward(x: FloatArray, y: FloatArray, geom: Dims): boolean;
+  avgPool2dBackward(dy: FloatArray, dx: FloatArray, geom: Dims): boolean;
+}
+
+/** The same kernel run as napi async work off the event loop; resolves false when cancelled. */
+type Async<F> = F extends (...args: infer A) => boolean ? (...args: A) => Promise<boolean> : never;
+
+/** The addon's exports. */
+export type NativeBinding = NativeKernels & {
+  readonly [K in keyof NativeKernels as `${K}Async`]: Async<NativeKernels[K]>;
+} & {
+  readonly abiVersion: number;
+  readonly unaryOps: readonly string[];
+  readonly binaryOps: readonly string[];
+  cpuInfo(): NativeCpuInfo;
+  /** Resizes the thread pool; returns the new size. */
+  setThreads(n: number): number;
+  /** Register-only multiply-add throughput (GFLOP/s) of the active variant: the practical peak. */
+  peakGflops(dtype: "float32" | "float64", threads: number, seconds: number): number;
+  /** Chooses a kernel variant (capped at the CPU's best); returns the one in use. */
+  setIsa(isa: NativeIsa): NativeIsa;
+};

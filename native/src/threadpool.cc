@@ -1,0 +1,117 @@
+#include "threadpool.h"
+
+#include <cstdlib>
+#include <sched.h>
+
+namespace tb {
+namespace {
+
+int default_threads() {
+  if (const char* env = std::getenv("TENSORBOOK_NUM_THREADS")) {
+    int n = std::atoi(env);
+    if (n > 0) return n;
+  }
+  // The cores this process may run on (a container's CPU set), not every core of the host.
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof(set), &set) == 0) {
+    int n = CPU_COUNT(&set);
+    if (n > 0) return n;
+  }
+  unsigned hc = std::thread::hardware_concurrency();
+  return hc ? static_cast<int>(hc) : 1;
+}
+
+}  // namespace
+
+ThreadPool& ThreadPool::get() {
+  static ThreadPool pool;
+  return pool;
+}
+
+ThreadPool::ThreadPool() { start(default_threads()); }
+
+ThreadPool::~ThreadPool() { stop(); }
+
+void ThreadPool::start(int n) {
+  threads_ = n < 1 ? 1 : n;
+  quit_ = false;
+  for (int i = 1; i < threads_; i++) workers_.emplace_back([this, i] { worker(i); });
+}
+
+void ThreadPool::stop() {
+  {
+    std::lock_guard<std::mutex> lock(m_);
+    quit_ = true;
+  }
+  wake_.notify_all();
+  for (auto& t : workers_) t.join();
+  workers_.clear();
+}
+
+int ThreadPool::set_threads(int n) {
+  std::lock_guard<std::mutex> own(busy_);  // never resize under a running loop
+  stop();
+  start(n);
+  return threads_;
+}
+
+// Takes indices one at a time until none are left. Loops here are coarse (blocks of a GEMM,
+// chunks of an array), so one lock per index costs nothing measurable.
+void ThreadPool::run_share() {
+  const std::function<void(long)>* fn;
+  for (;;) {
+    long i;
+    {
+      std::lock_guard<std::mutex> lock(m_);
+      if (next_ >= n_) return;
+      i = next_++;
+      fn = fn_;
+    }
+    (*fn)(i);
+  }
+}
+
+void ThreadPool::worker(int id) {
+  unsigned long seen = 0;
+  for (;;) {
+    {
+      std::unique_lock<std::mutex> lock(m_);
+      wake_.wait(lock, [&] { return quit_ || generation_ != seen; });
+      if (quit_) return;
+      seen = generation_;
+      if (id >= active_) continue;  // this loop asked for fewer threads
+    }
+    run_share();
+    {
+      std::lock_guard<std::mutex> lock(m_);
+      if (--running_ == 0) done_.notify_all();
+    }
+  }
+}
+
+void ThreadPool::parallel_for(long n, const std::function<void(long)>& fn, int max_threads) {
+  if (n <= 0) return;
+  int want = max_threads > 0 && max_threads < threads_ ? max_threads : threads_;
+  if (want > n) want = static_cast<int>(n);
+  std::unique_lock<std::mutex> own(busy_, std::try_to_lock);
+  if (want <= 1 || !own.owns_lock()) {
+    for (long i = 0; i < n; i++) fn(i);
+    return;
+  }
+  {
+    std::lock_guard<std::mutex> lock(m_);
+    fn_ = &fn;
+    n_ = n;
+    next_ = 0;
+    active_ = want;
+    running_ = want - 1;
+    generation_++;
+  }
+  wake_.notify_all();
+  run_share();
+  std::unique_lock<std::mutex> lock(m_);
+  done_.wait(lock, [&] { return running_ == 0; });
+  fn_ = nullptr;
+}
+
+}  // namespace tb
