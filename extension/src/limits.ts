@@ -47,7 +47,10 @@ export function limits(): Readonly<Limits> {
 }
 
 /** Replaces the settings in force with `partial` laid over the defaults. */
-export function setLimits(partial: { trainingView?: Partial<TrainingViewLimits>; dataGrid?: Partial<DataGridLimits> }): void {
+export function setLimits(partial: {
+  trainingView?: Partial<TrainingViewLimits>;
+  dataGrid?: Partial<DataGridLimits>;
+}): void {
   current = {
     trainingView: { ...DEFAULT_LIMITS.trainingView, ...partial.trainingView },
     dataGrid: { ...DEFAULT_LIMITS.dataGrid, ...partial.dataGrid },

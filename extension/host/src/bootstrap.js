@@ -6,6 +6,7 @@
 import { pageOption } from "./page-config.js";
 
 // Chunks load from wherever the server mounted our static files (base_url may be non-root).
+// eslint-disable-next-line no-undef -- a bundler variable, read by its chunk loader
 __webpack_public_path__ = `${pageOption("fullStaticUrl", "")}/`;
 
 function loadScript(url) {

@@ -15,7 +15,8 @@ export interface CourseEntry {
   description: string;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 function cellText(cell: Record<string, unknown>): string {
   const src = cell.source;
@@ -52,7 +53,10 @@ export function describeNotebook(path: string, notebook: unknown): CourseEntry {
   let title = "";
   let description = "";
   if (isRecord(notebook)) {
-    const meta = isRecord(notebook.metadata) && isRecord(notebook.metadata.tensorbook) ? notebook.metadata.tensorbook : {};
+    const meta =
+      isRecord(notebook.metadata) && isRecord(notebook.metadata.tensorbook)
+        ? notebook.metadata.tensorbook
+        : {};
     if (typeof meta.title === "string") title = meta.title;
     if (typeof meta.description === "string") description = meta.description;
     const cells = Array.isArray(notebook.cells) ? notebook.cells.filter(isRecord) : [];
@@ -78,5 +82,7 @@ export function copyPathFor(original: string): string {
 
 /** The original a learner's copy came from, or null when `path` is not a copy. */
 export function originalPathFor(path: string): string | null {
-  return path.startsWith(`${WORK_DIR}/`) && path.endsWith(".ipynb") ? `${COURSE_DIR}/${path.slice(WORK_DIR.length + 1)}` : null;
+  return path.startsWith(`${WORK_DIR}/`) && path.endsWith(".ipynb")
+    ? `${COURSE_DIR}/${path.slice(WORK_DIR.length + 1)}`
+    : null;
 }

@@ -13,7 +13,11 @@ async function exists(contents: Contents.IManager, path: string): Promise<boolea
 }
 
 /** Writes the original's cells and outputs over `target` (creating it and its folder). */
-export async function copyOriginal(contents: Contents.IManager, original: string, target: string): Promise<void> {
+export async function copyOriginal(
+  contents: Contents.IManager,
+  original: string,
+  target: string,
+): Promise<void> {
   if (!(await exists(contents, WORK_DIR))) await contents.save(WORK_DIR, { type: "directory" });
   const model = await contents.get(original, { type: "notebook", content: true });
   await contents.save(target, { type: "notebook", format: "json", content: model.content });
@@ -41,7 +45,10 @@ export async function loadCatalog(contents: Contents.IManager): Promise<CourseEn
   return Promise.all(
     files.map(async (path) => {
       try {
-        return describeNotebook(path, (await contents.get(path, { type: "notebook", content: true })).content);
+        return describeNotebook(
+          path,
+          (await contents.get(path, { type: "notebook", content: true })).content,
+        );
       } catch {
         return describeNotebook(path, null);
       }

@@ -15,7 +15,11 @@ export class CoursePanel extends Widget {
     const head = el("div", "tb-Course-head");
     head.append(
       el("h2", "", "Tensorbook course"),
-      el("p", "tb-Course-note", `Chapters open as your own copy in ${WORK_DIR}/; the originals stay untouched.`),
+      el(
+        "p",
+        "tb-Course-note",
+        `Chapters open as your own copy in ${WORK_DIR}/; the originals stay untouched.`,
+      ),
     );
     this.node.append(head, this.list);
     this.list.append(el("li", "tb-Course-empty", "Loading…"));
@@ -32,7 +36,10 @@ export class CoursePanel extends Widget {
         const item = el("li", "tb-Course-item");
         const button = el("button", "tb-Course-open");
         button.dataset.path = entry.path;
-        button.append(el("span", "tb-Course-title", entry.title), el("span", "tb-Course-desc", entry.description));
+        button.append(
+          el("span", "tb-Course-title", entry.title),
+          el("span", "tb-Course-desc", entry.description),
+        );
         button.title = `Open your copy of ${entry.path}`;
         button.addEventListener("click", () => this.open(entry));
         item.append(button);

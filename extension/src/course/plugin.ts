@@ -37,7 +37,8 @@ export const coursePlugin: JupyterFrontEndPlugin<void> = {
 
     app.commands.addCommand(COMMANDS.open, {
       label: (args) => (typeof args.title === "string" ? args.title : "Open a course notebook"),
-      caption: (args) => (typeof args.description === "string" ? args.description : "Open your copy of a chapter notebook"),
+      caption: (args) =>
+        typeof args.description === "string" ? args.description : "Open your copy of a chapter notebook",
       icon,
       execute: async (args) => {
         const path = String(args.path ?? "");
@@ -53,7 +54,8 @@ export const coursePlugin: JupyterFrontEndPlugin<void> = {
     app.commands.addCommand(COMMANDS.reset, {
       label: "Reset this notebook to the course original",
       caption: "Replace your copy with the original chapter notebook (your edits are lost)",
-      isEnabled: () => !!notebooks?.currentWidget && originalPathFor(notebooks.currentWidget.context.path) !== null,
+      isEnabled: () =>
+        !!notebooks?.currentWidget && originalPathFor(notebooks.currentWidget.context.path) !== null,
       execute: async () => {
         const panel = notebooks?.currentWidget;
         const original = panel ? originalPathFor(panel.context.path) : null;
@@ -74,7 +76,12 @@ export const coursePlugin: JupyterFrontEndPlugin<void> = {
     });
     palette?.addItem({ command: COMMANDS.reset, category: "Tensorbook" });
 
-    const open = (entry: CourseEntry) => void app.commands.execute(COMMANDS.open, { path: entry.path, title: entry.title, description: entry.description });
+    const open = (entry: CourseEntry) =>
+      void app.commands.execute(COMMANDS.open, {
+        path: entry.path,
+        title: entry.title,
+        description: entry.description,
+      });
     const panel = new CoursePanel(open);
     panel.title.icon = icon;
     if (shell) {
@@ -91,7 +98,12 @@ export const coursePlugin: JupyterFrontEndPlugin<void> = {
       .then((entries) => {
         panel.setEntries(entries);
         entries.forEach((entry, rank) =>
-          launcher?.add({ command: COMMANDS.open, args: { path: entry.path, title: entry.title, description: entry.description }, category: "Tensorbook", rank }),
+          launcher?.add({
+            command: COMMANDS.open,
+            args: { path: entry.path, title: entry.title, description: entry.description },
+            category: "Tensorbook",
+            rank,
+          }),
         );
       });
   },

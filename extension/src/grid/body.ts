@@ -80,7 +80,13 @@ export class GridBody {
       for (let c = c0; c < c1; c++) {
         const col = columns[c];
         const text = formatCell(col.get(src), col.numeric, maxCellChars, col.dtype.startsWith("float"));
-        const td = cell(text, INDEX_WIDTH + c * columnWidth, y, columnWidth, `tb-Grid-cell${col.numeric ? " tb-num" : ""}`);
+        const td = cell(
+          text,
+          INDEX_WIDTH + c * columnWidth,
+          y,
+          columnWidth,
+          `tb-Grid-cell${col.numeric ? " tb-num" : ""}`,
+        );
         td.title = text.endsWith("…") ? String(col.get(src)) : "";
         rows.push(td);
       }

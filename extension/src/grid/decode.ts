@@ -24,7 +24,8 @@ export interface GridData {
   kind: string;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The bundle in `data`, or null when it is not one. */
 export function parseBundle(data: unknown): ArrowTableBundle | null {

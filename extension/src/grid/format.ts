@@ -10,8 +10,7 @@ export function formatCell(v: unknown, numeric: boolean, maxChars: number, float
   if (v === null || v === undefined) s = numeric ? "NaN" : "None";
   else if (typeof v === "number") {
     s = Number.isInteger(v) && Math.abs(v) < 1e16 ? (float ? `${v}.0` : String(v)) : formatFloat(v);
-  }
-  else if (typeof v === "bigint") s = v.toString();
+  } else if (typeof v === "bigint") s = v.toString();
   else if (typeof v === "boolean") s = v ? "True" : "False";
   else if (v instanceof Date) s = v.toISOString().replace("T00:00:00.000Z", "");
   else s = String(v);

@@ -45,7 +45,14 @@ export function columnStats(col: GridColumn, length: number): ColumnStats {
       if (x > max) max = x;
     }
     if (count === 0) return { count, missing: length };
-    return { count, missing: length - count, mean, std: count > 1 ? Math.sqrt(m2 / (count - 1)) : Number.NaN, min, max };
+    return {
+      count,
+      missing: length - count,
+      mean,
+      std: count > 1 ? Math.sqrt(m2 / (count - 1)) : Number.NaN,
+      min,
+      max,
+    };
   }
   const freq = new Map<string, number>();
   let count = 0;
@@ -59,7 +66,13 @@ export function columnStats(col: GridColumn, length: number): ColumnStats {
   let top: string | undefined;
   let best = 0;
   for (const [k, n] of freq) if (n > best) [top, best] = [k, n];
-  return { count, missing: length - count, unique: freq.size, top, freq: top === undefined ? undefined : best };
+  return {
+    count,
+    missing: length - count,
+    unique: freq.size,
+    top,
+    freq: top === undefined ? undefined : best,
+  };
 }
 
 /** Row order sorting `col` ascending or descending; stable, missing values last either way. */
@@ -67,7 +80,9 @@ export function sortOrder(col: GridColumn, length: number, descending: boolean):
   const keys: Array<number | string | null> = [];
   for (let i = 0; i < length; i++) {
     const v = col.get(i);
-    keys.push(col.numeric || typeof v === "number" ? asNumber(v) : v === null || v === undefined ? null : String(v));
+    keys.push(
+      col.numeric || typeof v === "number" ? asNumber(v) : v === null || v === undefined ? null : String(v),
+    );
   }
   const order = Array.from({ length }, (_, i) => i);
   const sign = descending ? -1 : 1;

@@ -29,7 +29,9 @@ export class DataGridView extends Widget implements IRenderMime.IRenderer {
       if (!bundle) throw new Error("not a Tensorbook Arrow table");
       data = decodeBundle(bundle);
     } catch (e) {
-      this.node.replaceChildren(el("div", "tb-Grid-error", `Cannot show this table: ${(e as Error).message}`));
+      this.node.replaceChildren(
+        el("div", "tb-Grid-error", `Cannot show this table: ${(e as Error).message}`),
+      );
       return;
     }
     const body = new GridBody(data);
@@ -39,7 +41,13 @@ export class DataGridView extends Widget implements IRenderMime.IRenderer {
 
     const bar = el("div", "tb-Grid-toolbar");
     const shown = data.totalRows > data.length ? ` (first ${data.length.toLocaleString()} shown)` : "";
-    bar.append(el("span", "tb-Grid-shape", `${data.kind}: ${data.totalRows.toLocaleString()} rows × ${data.columns.length} columns${shown}`));
+    bar.append(
+      el(
+        "span",
+        "tb-Grid-shape",
+        `${data.kind}: ${data.totalRows.toLocaleString()} rows × ${data.columns.length} columns${shown}`,
+      ),
+    );
     const statsButton = el("button", "jp-Button tb-Grid-statsButton", "Column stats");
     const stats = el("div", "tb-Grid-stats");
     stats.hidden = true;
@@ -74,7 +82,20 @@ export class DataGridView extends Widget implements IRenderMime.IRenderer {
   private statsTable(data: GridData): HTMLElement {
     const table = el("table", "tb-Grid-statsTable");
     const head = el("tr");
-    for (const h of ["column", "dtype", "count", "missing", "mean", "std", "min", "max", "unique", "top", "freq"]) head.append(el("th", "", h));
+    for (const h of [
+      "column",
+      "dtype",
+      "count",
+      "missing",
+      "mean",
+      "std",
+      "min",
+      "max",
+      "unique",
+      "top",
+      "freq",
+    ])
+      head.append(el("th", "", h));
     table.append(head);
     if (data.length > limits().dataGrid.maxStatsRows) {
       table.append(el("caption", "", `statistics skipped: more than ${limits().dataGrid.maxStatsRows} rows`));
@@ -84,7 +105,19 @@ export class DataGridView extends Widget implements IRenderMime.IRenderer {
     for (const col of data.columns) {
       const s = columnStats(col, data.length);
       const row = el("tr");
-      for (const v of [col.name, col.dtype, String(s.count), String(s.missing), num(s.mean), num(s.std), num(s.min), num(s.max), s.unique?.toString() ?? "", s.top ?? "", s.freq?.toString() ?? ""]) {
+      for (const v of [
+        col.name,
+        col.dtype,
+        String(s.count),
+        String(s.missing),
+        num(s.mean),
+        num(s.std),
+        num(s.min),
+        num(s.max),
+        s.unique?.toString() ?? "",
+        s.top ?? "",
+        s.freq?.toString() ?? "",
+      ]) {
         row.append(el("td", "", v));
       }
       table.append(row);

@@ -9,8 +9,9 @@ import { Signal } from "@lumino/signaling";
 import { Widget } from "@lumino/widgets";
 import { PROBE_CODE, PROBE_EXPRESSION, summarise } from "./probe.js";
 
-const isTensorbook = (kernel: Kernel.IKernelConnection | null | undefined): kernel is Kernel.IKernelConnection =>
-  !!kernel && /tensorbook/i.test(kernel.name);
+const isTensorbook = (
+  kernel: Kernel.IKernelConnection | null | undefined,
+): kernel is Kernel.IKernelConnection => !!kernel && /tensorbook/i.test(kernel.name);
 
 async function probe(kernel: Kernel.IKernelConnection): Promise<ReturnType<typeof summarise>> {
   const future = kernel.requestExecute({

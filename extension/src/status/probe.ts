@@ -33,7 +33,8 @@ interface Backend {
   threads?: number;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * The summary of a probe's user-expression result (`{ status, data: { "application/json": … } }`),
@@ -45,16 +46,20 @@ export function summarise(result: unknown): BackendSummary | null {
   const info = result.data["application/json"];
   if (!isRecord(info) || !Array.isArray(info.backends)) return null;
   const backends = info.backends.filter(isRecord).map((b) => b as unknown as Backend);
-  const inUse = backends.find((b) => b.state === "in use" && b.name === "cuda") ?? backends.find((b) => b.state === "in use");
+  const inUse =
+    backends.find((b) => b.state === "in use" && b.name === "cuda") ??
+    backends.find((b) => b.state === "in use");
   if (!inUse) return null;
-  const threads = typeof inUse.threads === "number" ? inUse.threads : typeof info.threads === "number" ? info.threads : 0;
+  const threads =
+    typeof inUse.threads === "number" ? inUse.threads : typeof info.threads === "number" ? info.threads : 0;
   const cpu = typeof info.cpu === "string" ? info.cpu : "";
   let label: string;
   if (inUse.name === "cuda") {
     const mem = typeof inUse.memory === "number" ? ` · ${Math.round(inUse.memory / 2 ** 30)} GB` : "";
     label = `GPU · ${inUse.device ?? "CUDA"}${mem}`;
   } else {
-    const kind = inUse.name === "native-cpu" ? `native${inUse.isa ? ` (${inUse.isa})` : ""}` : "TypeScript kernels";
+    const kind =
+      inUse.name === "native-cpu" ? `native${inUse.isa ? ` (${inUse.isa})` : ""}` : "TypeScript kernels";
     label = `CPU · ${kind}${threads ? ` · ${threads} threads` : ""}`;
   }
   const detail = [

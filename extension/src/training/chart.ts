@@ -47,7 +47,8 @@ export function chartGeometry(series: number[][], epochs: number, size: ChartSiz
     hi += d;
   }
   const n = Math.max(epochs, ...series.map((s) => s.length), 1);
-  const x = (i: number) => (n === 1 ? (plot.x0 + plot.x1) / 2 : plot.x0 + ((plot.x1 - plot.x0) * i) / (n - 1));
+  const x = (i: number) =>
+    n === 1 ? (plot.x0 + plot.x1) / 2 : plot.x0 + ((plot.x1 - plot.x0) * i) / (n - 1);
   const y = (v: number) => plot.y1 - ((plot.y1 - plot.y0) * (v - lo)) / (hi - lo);
 
   const points = series.map((s) =>

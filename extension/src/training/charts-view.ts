@@ -29,13 +29,17 @@ export function drawChart(group: CurveGroup, epochs: number, height: number): HT
   g.paths.forEach((d, i) => {
     const cls = i === 0 ? "tb-train" : "tb-val";
     if (d) root.append(svg("path", { d, class: `tb-curve ${cls}` }));
-    for (const [x, y] of g.points[i]) root.append(svg("circle", { cx: x, cy: y, r: 2.5, class: `tb-dot ${cls}` }));
+    for (const [x, y] of g.points[i])
+      root.append(svg("circle", { cx: x, cy: y, r: 2.5, class: `tb-dot ${cls}` }));
   });
   const title = el("div", "tb-Training-chartTitle");
   const last = (s: number[]) => (s.length ? formatMetric(s[s.length - 1]) : "–");
   title.append(el("span", "tb-key tb-train", group.name), el("span", "", ` ${last(group.train)}`));
   if (group.validation) {
-    title.append(el("span", "tb-key tb-val", `val_${group.name}`), el("span", "", ` ${last(group.validation)}`));
+    title.append(
+      el("span", "tb-key tb-val", `val_${group.name}`),
+      el("span", "", ` ${last(group.validation)}`),
+    );
   }
   box.append(title, root);
   return box;

@@ -16,7 +16,11 @@ export const interruptPlugin: JupyterFrontEndPlugin<void> = {
   description: "Lets the training view's stop button interrupt the kernel.",
   autoStart: true,
   optional: [INotebookTracker, IConsoleTracker],
-  activate: (_app: JupyterFrontEnd, notebooks: INotebookTracker | null, consoles: IConsoleTracker | null): void => {
+  activate: (
+    _app: JupyterFrontEnd,
+    notebooks: INotebookTracker | null,
+    consoles: IConsoleTracker | null,
+  ): void => {
     document.addEventListener(INTERRUPT_EVENT, (event) => {
       const target = event.target;
       if (!(target instanceof Node)) return;

@@ -2,7 +2,8 @@
 import type { TrainingProgress } from "../contracts.js";
 
 const isNum = (v: unknown): v is number => typeof v === "number";
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The progress in `data`, or null when it is not a training-progress JSON. */
 export function parseProgress(data: unknown): TrainingProgress | null {

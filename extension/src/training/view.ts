@@ -65,7 +65,9 @@ export class TrainingView extends Widget implements IRenderMime.IRenderer {
       .join("   ");
 
     const groups = curveGroups(p.history);
-    this.charts.replaceChildren(...(cfg.showCurves ? groups.map((g) => drawChart(g, p.epochs, cfg.chartHeight)) : []));
+    this.charts.replaceChildren(
+      ...(cfg.showCurves ? groups.map((g) => drawChart(g, p.epochs, cfg.chartHeight)) : []),
+    );
     this.table.replaceChildren(...(cfg.showEpochTable ? [this.epochTable(p.history, cfg.maxTableRows)] : []));
   }
 
@@ -82,7 +84,10 @@ export class TrainingView extends Widget implements IRenderMime.IRenderer {
     // The latest epochs matter most while training; older ones are summarised by the curves.
     for (let i = Math.max(0, n - maxRows); i < n; i++) {
       const row = el("tr");
-      row.append(el("td", "", String(i + 1)), ...names.map((k) => el("td", "", i < history[k].length ? formatMetric(history[k][i]) : "")));
+      row.append(
+        el("td", "", String(i + 1)),
+        ...names.map((k) => el("td", "", i < history[k].length ? formatMetric(history[k][i]) : "")),
+      );
       body.append(row);
     }
     table.append(body);
