@@ -1,13 +1,21 @@
 import { backendInfo, datasets } from "tensorbook";
+import { installCommand } from "./cli/install.js";
+import { kernelCommand } from "./cli/kernel-command.js";
+import { runCommand } from "./cli/run-command.js";
 import { startRepl } from "./repl.js";
 
 const USAGE = `usage: tensorbook <command>
 
 commands:
-  start   open Tensorbook (today: the terminal session below; JupyterLab once it is set up)
-  repl    an interactive session in the terminal with the engine loaded
-  info    the compute backends and where the datasets are
-  help    this text`;
+  start                     open Tensorbook (today: the terminal session below; JupyterLab once it is set up)
+  repl                      an interactive session in the terminal with the engine loaded
+  install [--user | --prefix P] [--name N] [--display-name D]
+                            install the Jupyter kernelspec (no Python needed)
+  run NOTEBOOK [--out FILE] [--timeout S] [--allow-errors]
+                            execute a notebook headless and save its outputs
+  kernel CONNECTION_FILE    run the Jupyter kernel (what the kernelspec launches)
+  info                      the compute backends and where the datasets are
+  help                      this text`;
 
 function info(): void {
   for (const b of backendInfo()) {
@@ -23,8 +31,15 @@ function info(): void {
   console.log(`datasets    ${datasets.datasetsRoot()} (${files.length} files)`);
 }
 
-/** Runs the `tensorbook` command line with the given arguments; returns the exit code. */
-export function main(argv: readonly string[]): number {
+/**
+ * Runs the `tensorbook` command line with the given arguments; resolves with the exit code.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await main(["install", "--user"]);
+ * ```
+ */
+export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case "start":
@@ -34,6 +49,12 @@ export function main(argv: readonly string[]): number {
     case "repl":
       startRepl();
       return 0;
+    case "install":
+      return installCommand(rest);
+    case "run":
+      return runCommand(rest);
+    case "kernel":
+      return kernelCommand(rest);
     case "info":
       info();
       return 0;
