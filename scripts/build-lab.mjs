@@ -37,7 +37,9 @@ export function buildLab(root, say, run) {
   const host = join(ext, "host");
   const hostOut = join(host, "static", "index.html");
   const hostIn = Math.max(
-    ...["src", "settings", "package.json", "build.mjs", "rspack.config.mjs"].map((p) => newest(join(host, p))),
+    ...["src", "settings", "package.json", "build.mjs", "rspack.config.mjs"].map((p) =>
+      newest(join(host, p)),
+    ),
     newest(join(root, "package-lock.json")),
   );
   if (newest(hostOut) < hostIn) {
@@ -46,4 +48,3 @@ export function buildLab(root, say, run) {
     say("the JupyterLab application is built");
   }
 }
-

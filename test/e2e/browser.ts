@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core (no browser download), with a fresh profile, and
 // numbered screenshots under test-results/e2e/ for people to look at.
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +19,7 @@ export interface Browser {
 }
 
 export async function openBrowser(): Promise<Browser> {
+  rmSync(results, { recursive: true, force: true });
   mkdirSync(results, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), "tb-chromium-"));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {

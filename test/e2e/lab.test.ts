@@ -16,8 +16,10 @@ describe("JupyterLab in Chromium", { skip, timeout: 600_000 }, () => {
   let lab: LabServer;
   let b: Browser;
   let original = "";
-  const cell = (i: number): Locator => b.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell").nth(i);
-  const outputOf = (i: number): Locator => cell(i).locator(".jp-OutputArea-output");
+  const cell = (i: number): Locator =>
+    b.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell").nth(i);
+  // The output's child box: renderers are themselves the `.jp-OutputArea-output` element.
+  const outputOf = (i: number): Locator => cell(i).locator(".jp-OutputArea-child");
 
   // Runs cell i (Shift+Enter in command mode) and waits for `until` inside its outputs.
   async function run(i: number, until: string): Promise<Locator> {
@@ -25,7 +27,12 @@ describe("JupyterLab in Chromium", { skip, timeout: 600_000 }, () => {
     await b.page.keyboard.press("Escape");
     await b.page.keyboard.press("Shift+Enter");
     const found = outputOf(i).locator(until).first();
-    await found.waitFor({ timeout: T.cell });
+    try {
+      await found.waitFor({ timeout: T.cell });
+    } catch (e) {
+      await b.shot(`failed-cell-${i}`);
+      throw e;
+    }
     return found;
   }
 
@@ -45,8 +52,11 @@ describe("JupyterLab in Chromium", { skip, timeout: 600_000 }, () => {
     await b.page.goto(`${lab.base}/lab?token=${lab.token}`);
     await b.page.locator(".jp-Launcher").waitFor({ timeout: T.start });
     // The course section appears once the catalogue is read.
-    await b.page.locator(".jp-Launcher-section", { hasText: "Tensorbook" }).waitFor({ timeout: T.ui });
-    await b.page.locator(".jp-LauncherCard", { hasText: "TypeScript (Tensorbook)" }).first().waitFor({ timeout: T.ui });
+    await b.page.locator(".jp-Launcher-sectionTitle", { hasText: /^Tensorbook$/ }).waitFor({ timeout: T.ui });
+    await b.page
+      .locator(".jp-LauncherCard", { hasText: "TypeScript (Tensorbook)" })
+      .first()
+      .waitFor({ timeout: T.ui });
     assert.equal(await b.page.locator("#tensorbook-course").count(), 1);
     await b.shot("launcher");
     assert.deepEqual(
@@ -63,7 +73,9 @@ describe("JupyterLab in Chromium", { skip, timeout: 600_000 }, () => {
     await b.shot("course-panel");
     await entry.click();
     await b.page.locator(".jp-NotebookPanel .jp-Notebook").waitFor({ timeout: T.ui });
-    await b.page.locator('.lm-TabBar-tab.jp-mod-current[title*="my-notebooks/01_smoke.ipynb"]').waitFor({ timeout: T.ui });
+    await b.page
+      .locator('.lm-TabBar-tab.jp-mod-current[title*="my-notebooks/01_smoke.ipynb"]')
+      .waitFor({ timeout: T.ui });
     assert.ok(existsSync(join(lab.root, "my-notebooks", "01_smoke.ipynb")));
   });
 
@@ -76,7 +88,7 @@ describe("JupyterLab in Chromium", { skip, timeout: 600_000 }, () => {
 
   it("runs cells with stdout, a tensor result and a data grid", async () => {
     await run(CELL.stdout, "text=hello from stdout");
-    const tensor = await run(CELL.tensor, ".jp-RenderedText");
+    const tensor = await run(CELL.tensor, "text=array(");
     assert.match(await tensor.innerText(), /\[\[0, 1, 2\],\s*\[3, 4, 5\]\]/);
     await run(CELL.grid, ".tb-Grid-cell");
     const grid = outputOf(CELL.grid);
@@ -93,7 +105,9 @@ describe("JupyterLab in Chromium", { skip, timeout: 600_000 }, () => {
 
   it("renders a Vega-Lite chart with JupyterLab's renderer", async () => {
     await run(CELL.chart, ".vega-embed");
-    await outputOf(CELL.chart).locator(".vega-embed svg, .vega-embed canvas").first().waitFor({ timeout: T.cell });
+    // JupyterLab's renderer draws SVG when the output's metadata asks for it (canvas otherwise).
+    await outputOf(CELL.chart).locator(".vega-embed svg.marks").waitFor({ timeout: T.cell });
+    assert.ok((await outputOf(CELL.chart).locator(".vega-embed svg.marks path").count()) > 0);
     await b.shot("vega-lite");
   });
 
@@ -147,11 +161,16 @@ describe("JupyterLab in Chromium", { skip, timeout: 600_000 }, () => {
   it("saves, and keeps the outputs across a reload", async () => {
     await b.page.keyboard.press("Escape");
     await b.page.keyboard.press("Control+s");
-    await b.page.locator(".lm-TabBar-tab.jp-mod-current.jp-mod-dirty").waitFor({ state: "detached", timeout: T.ui });
+    await b.page
+      .locator(".lm-TabBar-tab.jp-mod-current.jp-mod-dirty")
+      .waitFor({ state: "detached", timeout: T.ui });
     const saved = JSON.parse(readFileSync(join(lab.root, "my-notebooks", "01_smoke.ipynb"), "utf8"));
     assert.ok(saved.cells[CELL.grid].outputs.length > 0);
     const pristine = JSON.parse(readFileSync(original, "utf8"));
-    assert.ok(pristine.cells.every((c: { outputs?: unknown[] }) => !c.outputs?.length), "the original stays pristine");
+    assert.ok(
+      pristine.cells.every((c: { outputs?: unknown[] }) => !c.outputs?.length),
+      "the original stays pristine",
+    );
 
     await b.page.reload();
     await b.page.locator(".jp-NotebookPanel .jp-Notebook").waitFor({ timeout: T.start });

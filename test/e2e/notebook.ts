@@ -5,7 +5,16 @@ import { join } from "node:path";
 import { tableFromArrays, tableToIPC } from "apache-arrow";
 
 /** Cell positions, for the test to address them. */
-export const CELL = { stdout: 1, tensor: 2, grid: 3, chart: 4, training: 5, error: 6, scratch: 7, restart: 8 } as const;
+export const CELL = {
+  stdout: 1,
+  tensor: 2,
+  grid: 3,
+  chart: 4,
+  training: 5,
+  error: 6,
+  scratch: 7,
+  restart: 8,
+} as const;
 
 function arrowBundle(): object {
   const n = 500;
@@ -45,7 +54,13 @@ for (let e = 2; e <= 40; e++) {
   view.update(progress(e));
 }`;
 
-const code = (source: string) => ({ cell_type: "code", metadata: {}, source, outputs: [], execution_count: null });
+const code = (source: string) => ({
+  cell_type: "code",
+  metadata: {},
+  source,
+  outputs: [],
+  execution_count: null,
+});
 
 /** Writes notebooks/01_smoke.ipynb under `root`; returns its path. */
 export function writeSmokeNotebook(root: string): string {
@@ -68,7 +83,10 @@ export function writeSmokeNotebook(root: string): string {
       code('import { np, plt } from "tensorbook";\nconsole.log("hello from stdout");'),
       code("np.arange(6).reshape([2, 3])"),
       code(grid),
-      code("plt.plot([1, 2, 3, 4], [1, 4, 9, 16]);\nplt.show();"),
+      code(
+        "plt.plot([1, 2, 3, 4], [1, 4, 9, 16]);\n" +
+          'display(plt.gcf(), { metadata: { "application/vnd.vegalite.v5+json": { embed_options: { renderer: "svg" } } } });',
+      ),
       code(TRAINING),
       code('throw new Error("boom from a cell");'),
       code(""),

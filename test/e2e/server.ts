@@ -24,7 +24,17 @@ export async function startLab(root = mkdtempSync(join(tmpdir(), "tb-e2e-"))): P
   const state = join(root, ".tensorbook");
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(repo, "kernel", "bin", "tensorbook.mjs"), "lab", "--no-browser", "--root", root, "--state-dir", state, "--port", "0"],
+    [
+      join(repo, "kernel", "bin", "tensorbook.mjs"),
+      "lab",
+      "--no-browser",
+      "--root",
+      root,
+      "--state-dir",
+      state,
+      "--port",
+      "0",
+    ],
     { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TENSORBOOK_TESTING: "1" } },
   );
   let out = "";
@@ -32,7 +42,10 @@ export async function startLab(root = mkdtempSync(join(tmpdir(), "tb-e2e-"))): P
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
   const url = await new Promise<URL>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`tensorbook lab did not print its URL in 120 s:\n${out}`)), 120_000);
+    const timer = setTimeout(
+      () => fail(new Error(`tensorbook lab did not print its URL in 120 s:\n${out}`)),
+      120_000,
+    );
     const check = () => {
       const m = /(http:\/\/127\.0\.0\.1:\d+\/lab\S*\?token=[0-9a-f]+)/.exec(out);
       if (m) {

@@ -69,6 +69,8 @@ export class TrainingView extends Widget implements IRenderMime.IRenderer {
       ...(cfg.showCurves ? groups.map((g) => drawChart(g, p.epochs, cfg.chartHeight)) : []),
     );
     this.table.replaceChildren(...(cfg.showEpochTable ? [this.epochTable(p.history, cfg.maxTableRows)] : []));
+    // The newest epoch is the one to see while training: keep the table scrolled to it.
+    this.table.scrollTop = this.table.scrollHeight;
   }
 
   private epochTable(history: Record<string, number[]>, maxRows: number): HTMLElement {

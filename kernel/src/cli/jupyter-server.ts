@@ -7,7 +7,8 @@ import { existsSync } from "node:fs";
 /** The Debian packages that provide what `tensorbook lab` needs. */
 export const DEBIAN_PACKAGES = ["python3-jupyter-server", "python3-jupyterlab-server"] as const;
 
-const CHECK = "import jupyter_server, jupyterlab_server; print(jupyter_server.__version__, jupyterlab_server.__version__)";
+const CHECK =
+  "import jupyter_server, jupyterlab_server; print(jupyter_server.__version__, jupyterlab_server.__version__)";
 
 /** A Python interpreter and the versions of its Jupyter server pieces. */
 export interface JupyterPython {
@@ -56,8 +57,10 @@ export function canAptInstall(): boolean {
 export function aptInstall(): boolean {
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const install = () =>
-    spawnSync("apt-get", ["install", "-y", "--no-install-recommends", ...DEBIAN_PACKAGES], { stdio: "inherit", env })
-      .status === 0;
+    spawnSync("apt-get", ["install", "-y", "--no-install-recommends", ...DEBIAN_PACKAGES], {
+      stdio: "inherit",
+      env,
+    }).status === 0;
   if (install()) return true;
   // A fresh machine may have no package lists yet.
   return spawnSync("apt-get", ["update"], { stdio: "inherit", env }).status === 0 && install();

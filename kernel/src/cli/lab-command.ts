@@ -8,7 +8,13 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { installKernelspec } from "./install.js";
-import { aptInstall, canAptInstall, findJupyterPython, installAdvice, DEBIAN_PACKAGES } from "./jupyter-server.js";
+import {
+  aptInstall,
+  canAptInstall,
+  findJupyterPython,
+  installAdvice,
+  DEBIAN_PACKAGES,
+} from "./jupyter-server.js";
 import { openBrowser } from "./open-browser.js";
 import { parseLabArgs, LAB_USAGE } from "./lab-options.js";
 

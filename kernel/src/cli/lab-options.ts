@@ -40,7 +40,8 @@ export function parseLabArgs(args: readonly string[], cwd = process.cwd()): LabO
       case "--port": {
         const v = value();
         const n = Number(v);
-        if (!v || !Number.isInteger(n) || n < 0 || n > 65535) return { error: `--port needs a port number, got "${v}"` };
+        if (!v || !Number.isInteger(n) || n < 0 || n > 65535)
+          return { error: `--port needs a port number, got "${v}"` };
         o.port = n;
         break;
       }
