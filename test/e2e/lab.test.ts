@@ -153,7 +153,8 @@ describe("JupyterLab in Chromium", { skip, timeout: 600_000 }, () => {
     await b.page.keyboard.press("Shift+Tab");
     const tooltip = b.page.locator(".jp-Tooltip");
     await tooltip.waitFor({ timeout: T.cell });
-    assert.match(await tooltip.innerText(), /arange/);
+    // The signature and the engine's JSDoc (summary and example), from the language service.
+    assert.match(await tooltip.innerText(), /arange\(start[\s\S]*@example/);
     await b.shot("inspection");
     await b.page.keyboard.press("Escape");
   });
