@@ -195,4 +195,16 @@ describe("JupyterLab in Chromium", { skip, timeout: 600_000 }, () => {
     await run(CELL.restart, "text=42");
     await b.shot("restarted");
   });
+
+  it("resets the learner's copy to the course original", async () => {
+    await b.page.keyboard.press("Escape");
+    await b.page.keyboard.press("Control+Shift+c");
+    await b.page.keyboard.type("Reset this notebook");
+    await b.page.locator(".lm-CommandPalette-item", { hasText: "Reset this notebook" }).first().click();
+    await b.page.locator(".jp-Dialog-button.jp-mod-accept", { hasText: "Reset" }).click();
+    await outputOf(CELL.grid).waitFor({ state: "detached", timeout: T.ui });
+    const copy = JSON.parse(readFileSync(join(lab.root, "my-notebooks", "01_smoke.ipynb"), "utf8"));
+    assert.deepEqual(copy.cells, JSON.parse(readFileSync(original, "utf8")).cells);
+    await b.shot("reset");
+  });
 });
