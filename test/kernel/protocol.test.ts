@@ -271,6 +271,20 @@ describe("the kernel over zeromq", () => {
     await kernel.client.execute("hooks.cellEnd.delete(show);");
   });
 
+  test("an open plt figure is shown as Vega-Lite with an SVG fallback when its cell ends, once", async () => {
+    const { iopub } = await kernel.client.execute(
+      'import { plt, np } from "tensorbook";\nplt.plot(np.linspace(0, 1, 5), np.linspace(0, 2, 5), "b.");\nplt.xlabel("x");',
+    );
+    const shown = outputs(iopub).filter((m) => m.header.msg_type === "display_data");
+    assert.equal(shown.length, 1);
+    const data = shown[0].content.data as Record<string, unknown>;
+    assert.ok(data["application/vnd.vegalite.v5+json"], "a Vega-Lite spec");
+    assert.match(String(data["image/svg+xml"]), /<svg/);
+    assert.match(String(data["text/plain"]), /<Figure size \d+x\d+ with 1 Axes>/);
+    const next = await kernel.client.execute("1");
+    assert.equal(outputs(next.iopub).filter((m) => m.header.msg_type === "display_data").length, 0);
+  });
+
   test("a crash of the executor is reported in the cell, and a fresh executor takes over", async () => {
     await kernel.client.execute("const lost = 1;");
     const { reply, iopub } = await kernel.client.execute('console.log("before"); process.abort();');

@@ -175,6 +175,28 @@ describe("native element-wise kernels", needsAddon, () => {
     assert.equal(np.argmax(x).item(), 37);
   });
 
+  it("unary kernels read broadcast (stride 0) and transposed inputs, not just contiguous runs", () => {
+    for (const dtype of ["float32", "float64"] as const) {
+      const scalar = np.broadcastTo(np.array(2, { dtype }), [300]);
+      for (const op of ["neg", "abs", "sqrt", "exp"] as const) {
+        const viaNative = run(op, "native-cpu", [scalar], { dtype }).dataSync();
+        const viaJs = run(op, "js", [scalar], { dtype }).dataSync();
+        // exp comes from libmvec, within an ulp of the correctly rounded value.
+        viaNative.forEach((v, i) =>
+          assert.ok(
+            Math.abs(v - viaJs[i]) <= 1e-6 * Math.abs(viaJs[i]),
+            `${op} of a broadcast ${dtype} scalar [${i}]: ${v}`,
+          ),
+        );
+      }
+      const t = np.arange(600).astype(dtype).reshape(20, 30).T;
+      assert.deepEqual(
+        run("sqrt", "native-cpu", [t], { dtype }).toArray(),
+        run("sqrt", "js", [t], { dtype }).toArray(),
+      );
+    }
+  });
+
   it("engine ops run on native-cpu for floats and fall through to js for integers", () => {
     const a = np.arange(200).astype("float32");
     assert.equal(a.add(a).dtype, "float32");

@@ -141,6 +141,34 @@ const edge = new Float64Array(MR * NR);
  * gemm(false, false, 2, 2, 2, 1, A, 2, B, 2, 0, C, 2); // C = [19, 22, 43, 50]
  * ```
  */
+/**
+ * A faster GEMM a backend may offer (the native addon's), with `gemm`'s arguments; it returns
+ * false, without touching C, for a case it does not take, and `gemm` then computes it itself.
+ */
+export type GemmAccelerator = (
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  A: FloatArray,
+  lda: number,
+  B: FloatArray,
+  ldb: number,
+  beta: number,
+  C: FloatArray,
+  ldc: number,
+  offsets: { a?: number; b?: number; c?: number },
+) => boolean;
+
+let accelerator: GemmAccelerator | undefined;
+
+/** Routes every `gemm` (products and the blocked decompositions) through `fn` when it accepts. */
+export function setGemmAccelerator(fn: GemmAccelerator | undefined): void {
+  accelerator = fn;
+}
+
 export function gemm(
   transA: boolean,
   transB: boolean,
@@ -157,10 +185,11 @@ export function gemm(
   ldc: number,
   offsets: { a?: number; b?: number; c?: number } = {},
 ): void {
+  if (m <= 0 || n <= 0) return;
+  if (accelerator?.(transA, transB, m, n, k, alpha, A, lda, B, ldb, beta, C, ldc, offsets)) return;
   const aOff = offsets.a ?? 0;
   const bOff = offsets.b ?? 0;
   const cOff = offsets.c ?? 0;
-  if (m <= 0 || n <= 0) return;
   if (beta !== 1) {
     for (let i = 0; i < m; i++) {
       const row = cOff + i * ldc;

@@ -25,7 +25,7 @@ export {
   promote,
 } from "./types.js";
 export { LinAlgError, ValueError, MSG } from "./errors.js";
-export { gemm, gemmJs } from "./gemm.js";
+export { gemm, gemmJs, setGemmAccelerator, type GemmAccelerator } from "./gemm.js";
 export { loadKernels, type WasmKernels } from "./wasm-kernel.js";
 export { getrf, getrs, solve, inv, det, slogdet } from "./lu.js";
 export { potrf, cholesky } from "./cholesky.js";

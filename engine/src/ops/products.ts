@@ -11,6 +11,7 @@ import { mul } from "./arithmetic.js";
 import { broadcastView } from "../core/broadcast.js";
 import { contiguousStrides } from "../core/shape.js";
 import { viewAdjoint } from "../autodiff/layout-grads.js";
+import { planEinsum } from "../linalg/einsum-plan.js";
 
 // Matrix and tensor products. Kernels compute in floating point; integer operands give an
 // integer result as in NumPy (exact while the sums stay below 2**53).
@@ -194,3 +195,77 @@ registerGradient<TraceAttrs>("trace", (dy, [a], { offset, axis1, axis2 }) => {
     }),
   ];
 });
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+// The gradient of an einsum with respect to one operand is another einsum: the output gradient
+// contracted with the other operands, onto that operand's labels. Labels only that operand has
+// were summed away in the forward pass, so the gradient is broadcast along them; axes of size 1
+// that broadcasting stretched are summed back.
+function einsumGradient(
+  subscripts: string,
+  dy: Tensor,
+  ops: readonly Tensor[],
+  needs: readonly boolean[],
+): (Tensor | null)[] {
+  const plan = planEinsum(
+    subscripts,
+    ops.map((o) => o.shape),
+  );
+  const letters = new Map<number, string>();
+  const name = (label: number): string => {
+    let l = letters.get(label);
+    if (l === undefined) {
+      if (letters.size >= LETTERS.length)
+        throw new LookupError("einsum gradient: more than 52 distinct labels");
+      letters.set(label, (l = LETTERS[letters.size]));
+    }
+    return l;
+  };
+  const term = (labels: readonly number[]): string => labels.map(name).join("");
+  return ops.map((op, i) => {
+    if (!needs[i]) return null;
+    const labels = plan.inputs[i];
+    if (new Set(labels).size !== labels.length) {
+      throw new LookupError(
+        `No gradient defined for einsum "${subscripts}": operand ${i} repeats a subscript (a diagonal)`,
+      );
+    }
+    const others = ops.flatMap((t, j) => (j === i ? [] : [{ t, labels: plan.inputs[j] }]));
+    const seen = new Set([...plan.output, ...others.flatMap((o) => o.labels)]);
+    const kept = labels.filter((l) => seen.has(l));
+    const spec = `${[term(plan.output), ...others.map((o) => term(o.labels))].join(",")}->${term(kept)}`;
+    let g = einsum(spec, dy, ...others.map((o) => o.t));
+    const full = labels.map((l) => plan.sizes.get(l) as number);
+    if (kept.length !== labels.length) {
+      g = broadcastView(g.reshape(labels.map((l, ax) => (seen.has(l) ? full[ax] : 1))), full);
+    }
+    const stretched = op.shape.flatMap((d, ax) => (d === 1 && full[ax] !== 1 ? [ax] : []));
+    return stretched.length ? sum(g, stretched, { keepdims: true }) : g;
+  });
+}
+
+registerGradient<{ subscripts: string }>("einsum", (dy, ops, { subscripts }, _out, needs) =>
+  einsumGradient(subscripts, dy, ops, needs),
+);
+
+// tensordot is the einsum that contracts the listed axes of a with those of b, the remaining axes
+// of a then of b forming the output.
+registerGradient<{ axes: number | [number[], number[]] }>(
+  "tensordot",
+  (dy, [a, b], { axes }, _out, needs) => {
+    const norm = (ax: number, nd: number): number => (ax < 0 ? ax + nd : ax);
+    const [axA, axB] =
+      typeof axes === "number"
+        ? [
+            Array.from({ length: axes }, (_, i) => a.ndim - axes + i),
+            Array.from({ length: axes }, (_, i) => i),
+          ]
+        : [axes[0].map((x) => norm(x, a.ndim)), axes[1].map((x) => norm(x, b.ndim))];
+    const la = Array.from({ length: a.ndim }, (_, i) => LETTERS[i]);
+    const lb = Array.from({ length: b.ndim }, (_, i) => LETTERS[a.ndim + i]);
+    axB.forEach((ax, k) => (lb[ax] = la[axA[k]]));
+    const out = [...la.filter((_, i) => !axA.includes(i)), ...lb.filter((_, i) => !axB.includes(i))];
+    return einsumGradient(`${la.join("")},${lb.join("")}->${out.join("")}`, dy, [a, b], needs);
+  },
+);

@@ -4,7 +4,7 @@ import type { Axes } from "./axes.js";
 import { Figure, DISPLAY_ASYNC, type FigureOptions } from "./figure.js";
 import type { Json, JsonObject } from "./json.js";
 import { checkChoice } from "./options.js";
-import { KERNEL_DISPLAY } from "./state.js";
+import { kernelHooks } from "../display/kernel.js";
 
 /** Rows of a chart: records, columns (arrays or 1-D tensors), or anything with `toRecords()` (data frames). */
 export type ChartData =
@@ -198,8 +198,7 @@ export class Chart {
 
   /** Shows the chart now (inside the kernel). */
   show(): void {
-    const display = (globalThis as unknown as { [KERNEL_DISPLAY]?: unknown })[KERNEL_DISPLAY];
-    if (typeof display === "function") display(this);
+    kernelHooks()?.display(this);
   }
 
   /** The MIME bundle (Vega-Lite + SVG). */

@@ -23,8 +23,6 @@ export {
   show,
   getFignums,
   cellEndHook,
-  CELL_END_HOOKS,
-  KERNEL_DISPLAY,
 } from "./state.js";
 export type { SubplotsOptions, SubplotsResult } from "./state.js";
 export { Figure, Colorbar, DISPLAY_ASYNC } from "./figure.js";

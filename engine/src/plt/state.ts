@@ -3,40 +3,33 @@ import { DISPLAY } from "../core/tensor.js";
 import type { Axes } from "./axes.js";
 import { Figure, type FigureOptions } from "./figure.js";
 import { checkOptions } from "./options.js";
+import { kernelHooks, onCellEnd } from "../display/kernel.js";
 
 /**
- * pyplot's global state: the open figures and the current one, plus the two hooks that connect
- * plt to the Tensorbook kernel (see docs/plt.md, "Kernel integration"):
- *
- * - `globalThis[Symbol.for("tensorbook.cellEndHooks")]`: a Set of functions the kernel calls
- *   after every cell; plt's returns the open figures not shown since their last change, and
- *   closes every figure (matplotlib-inline behaviour).
- * - `globalThis[Symbol.for("tensorbook.display")]`: a function the kernel installs; `plt.show()`
- *   passes it each open figure to display at once.
+ * pyplot's global state: the open figures and the current one. Inside the Tensorbook kernel
+ * (docs/kernel.md), the open figures are shown when a cell ends and then closed
+ * (matplotlib-inline behaviour), and `plt.show()` shows them at once.
  */
 const figures = new Map<number, Figure>();
 let current: Figure | undefined;
-
-/** The key of the Set of cell-end hooks the kernel runs. */
-export const CELL_END_HOOKS: unique symbol = Symbol.for("tensorbook.cellEndHooks") as never;
-/** The key of the kernel's display function. */
-export const KERNEL_DISPLAY: unique symbol = Symbol.for("tensorbook.display") as never;
-
-type Hooks = Set<() => unknown[]>;
-const g = globalThis as unknown as { [CELL_END_HOOKS]?: Hooks; [KERNEL_DISPLAY]?: unknown };
 
 function pending(): Figure[] {
   return [...figures.values()].filter((f) => f.axes.length > 0 && f.shownVersion !== f.version);
 }
 
-/** The cell-end hook: figures to show now; every figure is closed afterwards. */
+/** The figures to show at the end of a cell; every figure is closed afterwards. */
 export function cellEndHook(): Figure[] {
   const out = pending();
   close("all");
   return out;
 }
 
-(g[CELL_END_HOOKS] ??= new Set()).add(cellEndHook);
+// Shows what cellEndHook returns through the kernel. Registered when a figure is made, since the
+// engine may be imported before the kernel's hooks exist; the Set keeps it registered once.
+function showAtCellEnd(): void {
+  const hooks = kernelHooks();
+  for (const f of cellEndHook()) hooks?.display(f);
+}
 
 /**
  * Creates a figure and makes it current; `figure(n)` returns to figure n if it is open.
@@ -52,8 +45,10 @@ export function figure(numOrOpts?: number | FigureOptions, opts?: FigureOptions)
     if (existing) return (current = existing);
     const fig = new Figure(opts, numOrOpts);
     figures.set(fig.number, fig);
+    onCellEnd(showAtCellEnd);
     return (current = fig);
   }
+  onCellEnd(showAtCellEnd);
   const fig = new Figure(numOrOpts);
   figures.set(fig.number, fig);
   return (current = fig);
@@ -194,7 +189,7 @@ export function getFignums(): number[] {
  * the figures are only closed — use `savefig` to get a file.
  */
 export function show(): void {
-  const display = g[KERNEL_DISPLAY];
-  if (typeof display === "function") for (const f of pending()) display(f);
+  const hooks = kernelHooks();
+  if (hooks) for (const f of pending()) hooks.display(f);
   close("all");
 }

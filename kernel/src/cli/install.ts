@@ -47,7 +47,9 @@ export function installKernelspec(options: InstallOptions = {}): Installed {
     display_name: options.displayName ?? "TypeScript (Tensorbook)",
     language: "typescript",
     interrupt_mode: "message",
-    env: {},
+    // Large arrays cost mostly page faults; glibc (2.35+) then asks for transparent huge pages
+    // for its large allocations, where V8's array buffers come from (as NumPy does for its own).
+    env: process.platform === "linux" ? { GLIBC_TUNABLES: "glibc.malloc.hugetlb=1" } : {},
     metadata: { debugger: false },
   };
   writeFileSync(join(dir, "kernel.json"), JSON.stringify(spec, null, 2) + "\n");

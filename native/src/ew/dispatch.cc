@@ -156,7 +156,16 @@ void unary_strided(Unary op, const T* x, const Dims& sx, const Dims& shape, T* o
   Layout L = coalesce(shape, s, 1);
   const T* base[] = {x};
   const EwKernels<T>& k = ew<T>();
-  elementwise<T>(L, base, out, [&](T* o, const T* const p[], const long*, long len) { k.unary(op, p[0], o, len); });
+  elementwise<T>(L, base, out, [&](T* o, const T* const p[], const long* st, long len) {
+    // The vector kernels read a contiguous run; a broadcast (stride 0) or transposed input is
+    // first gathered into the output row, which the kernel then maps in place.
+    if (st[0] == 1) {
+      k.unary(op, p[0], o, len);
+      return;
+    }
+    for (long i = 0; i < len; i++) o[i] = p[0][i * st[0]];
+    k.unary(op, o, o, len);
+  });
 }
 
 template <typename T>

@@ -406,6 +406,41 @@ export const GRADIENT_TABLE: readonly GradCase[] = [
     shapes: [[[6], [6]]],
   },
   {
+    name: "einsum (batched product, a label summed in one operand, broadcasting, ellipsis)",
+    ops: ["einsum", "view"],
+    f: (x, y) =>
+      np
+        .einsum("bij,jk->bik", x, y.get(":", ":3"))
+        .sum()
+        .add(np.einsum("ij,kj->i", x.get(0), y.get(":", ":3").T).sum())
+        .add(np.einsum("...j,j->...", x, y.get(0, ":3")).sum()),
+    domain: [-2, 2],
+    arity: 2,
+    shapes: [
+      [
+        [2, 2, 3],
+        [3, 4],
+      ],
+    ],
+  },
+  {
+    name: "tensordot (int and axis-list forms)",
+    ops: ["tensordot"],
+    f: (x, y) =>
+      np
+        .tensordot(x, y, 1)
+        .sum()
+        .mul(np.tensordot(x, y.T, [[1], [1]]).sum()),
+    domain: [-2, 2],
+    arity: 2,
+    shapes: [
+      [
+        [2, 3],
+        [3, 4],
+      ],
+    ],
+  },
+  {
     name: "trace (offset, batched axes)",
     ops: ["trace", "viewAdjoint"],
     f: (x) => np.trace(x, 1, 1, 2).mul(np.trace(x.get(0))),

@@ -1,27 +1,44 @@
 import assert from "node:assert/strict";
-import { afterEach, describe, it } from "node:test";
+import { afterEach, beforeEach, describe, it } from "node:test";
 import { DISPLAY, plt } from "tensorbook";
 
-const HOOKS = Symbol.for("tensorbook.cellEndHooks");
-const KERNEL_DISPLAY = Symbol.for("tensorbook.display");
-const g = globalThis as unknown as {
-  [HOOKS]?: Set<() => unknown[]>;
-  [KERNEL_DISPLAY]?: (obj: unknown) => void;
-};
+// A stand-in for the kernel's hooks (docs/kernel.md): what plt displays lands in `shown`.
+const KERNEL = Symbol.for("tensorbook.kernel");
+const g = globalThis as unknown as { [KERNEL]?: unknown };
+let shown: unknown[] = [];
+let cellEnd = new Set<() => void | Promise<void>>();
 
-function runCellEnd(): unknown[] {
-  return [...(g[HOOKS] ?? [])].flatMap((hook) => hook());
+function installKernel(): void {
+  shown = [];
+  cellEnd = new Set();
+  g[KERNEL] = {
+    display: (value: unknown) => {
+      shown.push(value);
+      return { displayId: undefined, update: () => undefined };
+    },
+    cellEnd,
+    interrupted: () => false,
+    throwIfInterrupted: () => undefined,
+  };
 }
 
+function runCellEnd(): unknown[] {
+  const before = shown.length;
+  for (const cb of cellEnd) void cb();
+  return shown.slice(before);
+}
+
+beforeEach(installKernel);
 afterEach(() => {
   plt.close("all");
-  delete g[KERNEL_DISPLAY];
+  delete g[KERNEL];
 });
 
 describe("plt kernel integration", () => {
-  it("registers a cell-end hook in the shared Set", () => {
-    assert.ok(g[HOOKS] instanceof Set);
-    assert.ok(g[HOOKS]!.has(plt.cellEndHook));
+  it("registers one end-of-cell callback with the kernel once a figure exists", () => {
+    plt.figure();
+    plt.figure();
+    assert.equal(cellEnd.size, 1);
   });
   it("returns the open figures at the end of a cell and closes them", () => {
     plt.plot([1, 2], [1, 2]);
@@ -35,15 +52,14 @@ describe("plt kernel integration", () => {
     assert.equal(runCellEnd().length, 0);
   });
   it("plt.show() displays through the kernel's display function, then closes", () => {
-    const seen: unknown[] = [];
-    g[KERNEL_DISPLAY] = (obj) => seen.push(obj);
     plt.plot([1, 2], [1, 2]);
     plt.show();
-    assert.equal(seen.length, 1);
-    assert.ok(seen[0] instanceof plt.Figure);
+    assert.equal(shown.length, 1);
+    assert.ok(shown[0] instanceof plt.Figure);
     assert.equal(runCellEnd().length, 0);
   });
   it("plt.show() outside the kernel only closes the figures", () => {
+    delete g[KERNEL];
     plt.plot([1, 2], [1, 2]);
     plt.show();
     assert.deepEqual(plt.getFignums(), []);

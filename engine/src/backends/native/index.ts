@@ -6,6 +6,8 @@
 import { setBackendPreference } from "../../core/registry.js";
 import { registerElementwise } from "./elementwise.js";
 import { nativeState } from "./state.js";
+import { nativeGemm } from "./gemm.js";
+import { setGemmAccelerator } from "../../linalg/gemm.js";
 
 export { nativeState, nativeBinding, type NativeState } from "./state.js";
 export { NATIVE_BINARY, NATIVE_UNARY, NATIVE_MIN_SIZE } from "./elementwise.js";
@@ -47,6 +49,8 @@ export function installNativeBackend(): void {
   const s = nativeState();
   if (s.inUse && s.binding) {
     registerElementwise(s.binding);
+    // Products and the blocked decompositions of linalg/ all go through its gemm.
+    setGemmAccelerator(nativeGemm);
     setBackendPreference("cpu", ["native-cpu", "js"]);
   } else if (!s.available && process.env.TENSORBOOK_NATIVE !== "0") {
     process.stderr.write(

@@ -135,6 +135,11 @@ export interface BlobsOptions {
  * ```
  */
 export function makeBlobs(nSamples: number | readonly number[] = 100, options: BlobsOptions = {}): [Tensor, Tensor] {
+  if (typeof nSamples !== "number" && !Array.isArray(nSamples)) {
+    throw new TypeError(
+      "makeBlobs takes the number of samples (or one count per blob) first, then the options: makeBlobs(150, { centers: 3 })",
+    );
+  }
   const rs = stream(options.randomState);
   const [lo, hi] = options.centerBox ?? [-10, 10];
   let nFeatures = options.nFeatures ?? 2;

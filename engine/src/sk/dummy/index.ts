@@ -1,0 +1,7 @@
+/** Baselines that ignore the features. */
+export {
+  DummyClassifier,
+  type DummyClassifierOptions,
+  type DummyClassifierStrategy,
+} from "./dummy-classifier.js";
+export { DummyRegressor, type DummyRegressorOptions } from "./dummy-regressor.js";
