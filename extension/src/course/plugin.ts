@@ -69,6 +69,10 @@ export const coursePlugin: JupyterFrontEndPlugin<void> = {
         try {
           await copyOriginal(contents, original, panel.context.path);
           await panel.context.revert();
+          // The outputs are gone, so the old scroll position may lie past the end: go to the top.
+          panel.content.activeCellIndex = 0;
+          const first = panel.content.widgets[0];
+          if (first) await panel.content.scrollToCell(first, "start");
         } catch (e) {
           await showErrorMessage("Cannot reset the notebook", e as Error);
         }
