@@ -39,7 +39,7 @@
     {
       "target_name": "tensorbook_native",
       "dependencies": ["tb_generic", "tb_avx2", "tb_avx512"],
-      "conditions": [["OS=='linux'", {"ldflags": ["-Wl,--no-as-needed", "-lmvec", "-Wl,--as-needed"]}]],
+      "conditions": [["OS=='linux'", {"ldflags": ["-Wl,--no-as-needed", "-lmvec", "-Wl,--as-needed"], "libraries": ["-ldl"]}]],
       "sources": [
         "src/addon.cc",
         "src/cpu.cc",
@@ -51,7 +51,14 @@
         "src/nn/pool.cc",
         "src/bind/gemm.cc",
         "src/bind/elementwise.cc",
-        "src/bind/nn.cc"
+        "src/bind/nn.cc",
+        "src/bind/cuda.cc",
+        "src/cuda/loader.cc",
+        "src/cuda/device.cc",
+        "src/cuda/allocator.cc",
+        "src/cuda/transfer.cc",
+        "src/cuda/module.cc",
+        "src/cuda/ops.cc"
       ]
     }
   ]

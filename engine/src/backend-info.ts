@@ -1,4 +1,6 @@
 import { nativeState } from "./backends/native/state.js";
+import { cudaState } from "./backends/cuda/state.js";
+import { getDevice } from "./backends/cuda/index.js";
 
 /** One compute backend and its state in this process. */
 export interface BackendInfo {
@@ -50,6 +52,24 @@ export function backendInfo(): BackendInfo[] {
           }
         : {}),
     },
-    { name: "cuda", state: "unavailable", reason: "the CUDA backend is not built yet" },
+    cudaInfo(),
   ];
+}
+
+const gib = (n: number): string => `${(n / 2 ** 30).toFixed(1)} GiB`;
+
+// Probing starts CUDA (driver, context) the first time: backendInfo is where a learner asks.
+function cudaInfo(): BackendInfo {
+  const s = cudaState();
+  const st = s.status;
+  if (!s.available || !st?.name) return { name: "cuda", state: "unavailable", reason: s.reason };
+  const inUse = getDevice() === "cuda";
+  return {
+    name: "cuda",
+    state: inUse ? "in use" : "available",
+    reason: inUse ? "" : 'tb.setDevice("cuda") or TENSORBOOK_DEVICE=cuda runs work on it',
+    device:
+      `${st.name} (${gib(st.totalMemory ?? 0)}, ${gib(st.freeMemory ?? 0)} free, compute capability ` +
+      `${st.computeCapability}, driver CUDA ${st.driverVersion}, NVRTC ${st.nvrtcVersion})`,
+  };
 }

@@ -16,4 +16,5 @@ export { Tensor, DISPLAY, type TensorLike, type MimeBundle } from "./core/tensor
 export type { DType } from "./core/dtype.js";
 export * as datasets from "./datasets/index.js";
 export { backendInfo, type BackendInfo } from "./backend-info.js";
+export { setDevice, getDevice, cudaFallbackOps } from "./backends/cuda/index.js";
 export * as plt from "./plt/index.js";

@@ -1,3 +1,5 @@
+import type { CudaBinding } from "./cuda-binding.js";
+
 /** The float arrays the kernels work on, in place. */
 export type FloatArray = Float32Array | Float64Array;
 
@@ -112,17 +114,18 @@ export interface NativeKernels {
 type Async<F> = F extends (...args: infer A) => boolean ? (...args: A) => Promise<boolean> : never;
 
 /** The addon's exports. */
-export type NativeBinding = NativeKernels & {
-  readonly [K in keyof NativeKernels as `${K}Async`]: Async<NativeKernels[K]>;
-} & {
-  readonly abiVersion: number;
-  readonly unaryOps: readonly string[];
-  readonly binaryOps: readonly string[];
-  cpuInfo(): NativeCpuInfo;
-  /** Resizes the thread pool; returns the new size. */
-  setThreads(n: number): number;
-  /** Register-only multiply-add throughput (GFLOP/s) of the active variant: the practical peak. */
-  peakGflops(dtype: "float32" | "float64", threads: number, seconds: number): number;
-  /** Chooses a kernel variant (capped at the CPU's best); returns the one in use. */
-  setIsa(isa: NativeIsa): NativeIsa;
-};
+export type NativeBinding = NativeKernels &
+  CudaBinding & {
+    readonly [K in keyof NativeKernels as `${K}Async`]: Async<NativeKernels[K]>;
+  } & {
+    readonly abiVersion: number;
+    readonly unaryOps: readonly string[];
+    readonly binaryOps: readonly string[];
+    cpuInfo(): NativeCpuInfo;
+    /** Resizes the thread pool; returns the new size. */
+    setThreads(n: number): number;
+    /** Register-only multiply-add throughput (GFLOP/s) of the active variant: the practical peak. */
+    peakGflops(dtype: "float32" | "float64", threads: number, seconds: number): number;
+    /** Chooses a kernel variant (capped at the CPU's best); returns the one in use. */
+    setIsa(isa: NativeIsa): NativeIsa;
+  };

@@ -6,6 +6,14 @@ import { fileURLToPath } from "node:url";
 import type { NativeBinding, NativeCpuInfo } from "./binding.js";
 
 export type { FloatArray, NativeBinding, NativeCpuInfo, NativeIsa, NativeKernels } from "./binding.js";
+export type {
+  CudaBinding,
+  CudaConvGeometry,
+  CudaFloat,
+  CudaMemory,
+  CudaPoolGeometry,
+  CudaStatus,
+} from "./cuda-binding.js";
 
 /** What probing the compiled addon found. */
 export interface NativeProbe {

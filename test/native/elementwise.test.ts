@@ -175,6 +175,47 @@ describe("native element-wise kernels", needsAddon, () => {
     assert.equal(np.argmax(x).item(), 37);
   });
 
+  it("vectorized max/min/argmax/argmin: NaNs, infinities and ties anywhere in a run, every ISA", () => {
+    // Rows of lengths around the vector widths and unroll factors (16, 64 float32 lanes), with
+    // the special values placed in the first block, a later block and the scalar tail.
+    const next = rng(11);
+    const lengths = [1, 3, 15, 16, 17, 63, 64, 65, 127, 128, 129, 200, 1000];
+    const specials: [string, (n: number) => Map<number, number>][] = [
+      ["plain", () => new Map()],
+      ["NaN first", () => new Map([[0, NaN]])],
+      ["NaN middle", (n) => new Map([[Math.floor(n / 2), NaN]])],
+      ["NaN last", (n) => new Map([[n - 1, NaN]])],
+      ["two NaNs", (n) => new Map([[n - 1, NaN], [Math.floor(n / 3), NaN]])], // prettier-ignore
+      ["+inf and -inf", (n) => new Map([[Math.floor(n / 4), Infinity], [n - 1, -Infinity]])], // prettier-ignore
+      ["tied extremes", (n) => new Map([[n - 1, 9], [Math.floor(n / 2), 9], [0, -9], [n - 1 - Math.floor(n / 5), -9]])], // prettier-ignore
+    ];
+    forEachIsa((isa) => {
+      for (const [dtype, Ctor] of FLOATS) {
+        for (const n of lengths) {
+          for (const [label, place] of specials) {
+            const data = randomArray(Ctor, 2 * n, next);
+            for (const [i, v] of place(n)) data[n + i] = v; // second row only
+            const x = Tensor.fromTypedArray(data, [2, n], dtype);
+            for (const kind of ["max", "min"] as ReduceKind[]) {
+              const attrs: ReduceAttrs = { kind, axes: [1], dtype };
+              const got = run("reduce", "native-cpu", [x], attrs).dataSync();
+              const want = run("reduce", "js", [x], attrs).dataSync();
+              assertClose(got, want, 0, 0, `${isa} ${dtype} ${kind} n=${n} ${label}`);
+            }
+            for (const kind of ["argmax", "argmin"] as ReduceKind[]) {
+              const attrs: ReduceAttrs = { kind, axes: [1], dtype: "int32" };
+              assert.deepEqual(
+                run("reduce", "native-cpu", [x], attrs).dataSync(),
+                run("reduce", "js", [x], attrs).dataSync(),
+                `${isa} ${dtype} ${kind} n=${n} ${label}`,
+              );
+            }
+          }
+        }
+      }
+    });
+  });
+
   it("unary kernels read broadcast (stride 0) and transposed inputs, not just contiguous runs", () => {
     for (const dtype of ["float32", "float64"] as const) {
       const scalar = np.broadcastTo(np.array(2, { dtype }), [300]);

@@ -1,13 +1,18 @@
 import { allocate, type DType, type TypedArray } from "./dtype.js";
 import { hostStorage, isHostStorage, type HostStorage } from "./backend.js";
 import { contiguousStrides, sizeOf, type Shape } from "./shape.js";
+import { deviceHooks } from "./device-hooks.js";
 import type { Tensor } from "./tensor.js";
 
 // Helpers for kernels that work on host (CPU) storage: the `js` backend and the native addon.
 
-/** The host storage of a tensor, or an error naming its device. */
+/**
+ * The host storage of a tensor; for a tensor on a device, a host copy of its storage (so
+ * printing and CPU kernels read device tensors), or an error naming its device.
+ */
 export function hostOf(t: Tensor): HostStorage {
   if (!isHostStorage(t.storage)) {
+    if (deviceHooks.download) return deviceHooks.download(t.storage);
     throw new Error(`this operation needs the tensor on the CPU, but it is on ${t.storage.device}`);
   }
   return t.storage;

@@ -1,5 +1,6 @@
 import type { BackendName, Device } from "./backend.js";
 import type { Tensor } from "./tensor.js";
+import { deviceHooks } from "./device-hooks.js";
 
 /**
  * A kernel: one op's implementation on one backend. It receives the op's inputs (already
@@ -60,6 +61,9 @@ export function findKernel<A>(op: string, device: Device): { backend: BackendNam
       if (kernel) return { backend, kernel: kernel as Kernel<A> };
     }
   }
+  // A device backend runs what it lacks on the CPU (moving data both ways).
+  const viaHost = device !== "cpu" && byBackend ? deviceHooks.fallback?.(op, device) : undefined;
+  if (viaHost) return { backend: "js", kernel: viaHost as Kernel<A> };
   const have = byBackend ? [...byBackend.keys()].join(", ") : "none";
   throw new Error(`no kernel for op '${op}' on device ${device} (backends with it: ${have})`);
 }
@@ -74,6 +78,12 @@ export const opRecorder: {
 
 /** Runs `op` on the device of its first input, and reports it to the recorder. */
 export function runKernel<A>(op: string, inputs: readonly Tensor[], attrs: A): Tensor {
+  if (deviceHooks.route) {
+    const placed = deviceHooks.route(op, inputs);
+    const out = findKernel<A>(op, placed.device).kernel(placed.inputs, attrs);
+    opRecorder.record?.(op, inputs, attrs, out);
+    return out;
+  }
   const device = inputs.length ? inputs[0].storage.device : "cpu";
   const out = findKernel<A>(op, device).kernel(inputs, attrs);
   opRecorder.record?.(op, inputs, attrs, out);
@@ -85,6 +95,7 @@ export function runKernel<A>(op: string, inputs: readonly Tensor[], attrs: A): T
  * These are not recorded for autodiff.
  */
 export function runKernelMulti<A>(op: string, inputs: readonly Tensor[], attrs: A): Tensor[] {
+  // Decompositions run where their input lives; a device input is read through hostOf.
   const device = inputs.length ? inputs[0].storage.device : "cpu";
   const kernel = findKernel<A>(op, device).kernel as unknown as (i: readonly Tensor[], a: A) => Tensor[];
   return kernel(inputs, attrs);

@@ -128,6 +128,7 @@ export {
 export { matmul, type MatmulOptions } from "./products.js";
 export { concat, stack, unstack, gather, gatherNd } from "./join.js";
 export { tidy, dispose, keep, memory, type MemoryInfo } from "./memory.js";
+export { withDevice as device } from "../backends/cuda/index.js";
 export * as nn from "./nn.js";
 export * as random from "./random.js";
 export * as math from "./math-namespace.js";

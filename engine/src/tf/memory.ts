@@ -1,6 +1,7 @@
 import type { Storage } from "../core/backend.js";
 import { Tensor } from "../core/tensor.js";
 import { addObserver } from "../autodiff/recorder.js";
+import { deviceHooks } from "../core/device-hooks.js";
 
 // Memory accounting for `tf.memory`, `tf.tidy` and `tf.dispose`, with TensorFlow.js's meaning:
 // a buffer counts from the op (or `tf` creation function) that made it until it is disposed.
@@ -30,6 +31,8 @@ function count(s: Storage): void {
 }
 
 function release(s: Storage): void {
+  // Device memory is freed now, counted or not (the garbage collector would free it late).
+  if (s.device !== "cpu") deviceHooks.free?.(s);
   if (!(s as Marked)[COUNTED] || disposed.has(s)) return;
   disposed.add(s);
   liveBuffers--;
@@ -65,6 +68,10 @@ export interface MemoryInfo {
    * freed them (as in TensorFlow.js).
    */
   unreliable: boolean;
+  /** Bytes of device (GPU) memory held by live tensors; 0 without a device backend. */
+  numBytesInGPU: number;
+  /** Device bytes the allocator keeps for reuse besides `numBytesInGPU` (freed tensors' blocks). */
+  numBytesInGPUCached: number;
 }
 
 /**
@@ -77,7 +84,15 @@ export interface MemoryInfo {
  * ```
  */
 export function memory(): MemoryInfo {
-  return { numTensors: liveBuffers, numDataBuffers: liveBuffers, numBytes: liveBytes, unreliable: true };
+  const gpu = deviceHooks.memory?.() ?? { inUse: 0, cached: 0 };
+  return {
+    numTensors: liveBuffers,
+    numDataBuffers: liveBuffers,
+    numBytes: liveBytes,
+    unreliable: true,
+    numBytesInGPU: gpu.inUse,
+    numBytesInGPUCached: gpu.cached,
+  };
 }
 
 type Container =

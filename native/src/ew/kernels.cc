@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "ew/ops.h"
+#include "ew/minmax.h"
 
 #if defined(__AVX512F__) || defined(__AVX2__)
 #include <immintrin.h>
@@ -224,38 +225,15 @@ double reduce(ReduceKind kind, const T* x, long n) {
       for (int l = 0; l < L; l++) s *= acc[l];
       return s;
     }
-    case ReduceKind::max:
-    case ReduceKind::min: {
-      bool mx = kind == ReduceKind::max;
-      // Plain compare-selects per lane (which vectorize) and a separate NaN flag per lane:
-      // any NaN makes the result NaN, as in NumPy.
-      T lane[L], nan[L];
-      for (int l = 0; l < L; l++) lane[l] = mx ? -INFINITY : INFINITY, nan[l] = 0;
-      if (mx) {
-        for (; i + L <= n; i += L)
-          for (int l = 0; l < L; l++) {
-            T v = x[i + l];
-            lane[l] = v > lane[l] ? v : lane[l];
-            nan[l] = v != v ? T(1) : nan[l];
-          }
-      } else {
-        for (; i + L <= n; i += L)
-          for (int l = 0; l < L; l++) {
-            T v = x[i + l];
-            lane[l] = v < lane[l] ? v : lane[l];
-            nan[l] = v != v ? T(1) : nan[l];
-          }
-      }
-      T r = mx ? -INFINITY : INFINITY;
-      for (; i < n; i++) r = mx ? op_max(x[i], r) : op_min(x[i], r);
-      for (int l = 0; l < L; l++) {
-        r = mx ? op_max(lane[l], r) : op_min(lane[l], r);
-        if (nan[l] != 0) r = NAN;
-      }
-      return r;
-    }
+    case ReduceKind::max: return minmax_run<true>(x, n);
+    case ReduceKind::min: return minmax_run<false>(x, n);
     default: return 0;
   }
+}
+
+template <typename T>
+long argreduce(bool max, const T* x, long n) {
+  return max ? arg_run<true>(x, n) : arg_run<false>(x, n);
 }
 
 template <typename T>
@@ -295,7 +273,7 @@ void softmax(const T* x, T* y, long n, bool log) {
 
 template <typename T>
 EwKernels<T> table() {
-  return {&unary<T>, &binary<T>, &fma<T>, &reduce<T>, &accumulate<T>, &softmax<T>};
+  return {&unary<T>, &binary<T>, &fma<T>, &reduce<T>, &argreduce<T>, &accumulate<T>, &softmax<T>};
 }
 
 }  // namespace

@@ -20,6 +20,9 @@ struct EwKernels {
   void (*fma)(const T* a, long sa, const T* b, long sb, const T* c, long sc, T* z, long n);
   // Reduces x[0..n) (contiguous) in double precision for sums and products.
   double (*reduce)(ReduceKind kind, const T* x, long n);
+  // Index of the first largest (max) or smallest element of x[0..n) (contiguous, n >= 1); the
+  // first NaN wins, as in NumPy.
+  long (*argreduce)(bool max, const T* x, long n);
   // acc[j] (op)= x[j] for j < n: the step of a reduction over an outer axis.
   void (*accumulate)(ReduceKind kind, const T* x, double* acc, long n);
   // Row softmax (or log-softmax) of a contiguous row of n values.

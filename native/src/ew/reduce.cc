@@ -176,16 +176,7 @@ void arg_reduce_strided(bool max, const T* x, const Dims& shape, const Dims& str
     for (long o = t * 256; o < std::min(nk, (t + 1) * 256); o++) {
       const T* p = x + offset_of(o, kept);
       if (s == 1 && n > 0) {
-        // Contiguous: the vectorized max/min first, then the first position holding it (or
-        // the first NaN, which the max/min propagates).
-        T best = static_cast<T>(k.reduce(max ? ReduceKind::max : ReduceKind::min, p, n));
-        long bi = 0;
-        if (best != best) {
-          while (p[bi] == p[bi]) bi++;
-        } else {
-          while (p[bi] != best) bi++;
-        }
-        out[o] = static_cast<int>(bi);
+        out[o] = static_cast<int>(k.argreduce(max, p, n));
         continue;
       }
       T best = p[0];

@@ -4,6 +4,7 @@ import { registerKernel } from "../../core/registry.js";
 import { Tensor } from "../../core/tensor.js";
 import type { ElementwiseAttrs } from "../../ops/elementwise.js";
 import { binaryLoop, unaryLoop } from "./loops.js";
+import { wasmBinary, wasmUnary } from "./wasm/elementwise-driver.js";
 
 /**
  * An element-wise expression in `x` (and `y` for binary ops, `p` for an op parameter), either
@@ -27,6 +28,20 @@ export function registerBinaryExpr(op: string, e: Expr): void {
     const sa = hostOf(a);
     const sb = hostOf(b);
     const out = allocate(dtype, a.size);
+    // Contiguous float operands of a few ops have SIMD kernels; everything else loops here.
+    const simd = wasmBinary(
+      op,
+      dtype,
+      out,
+      a.shape,
+      { data: sa.data, offset: a.offset, strides: a.strides },
+      {
+        data: sb.data,
+        offset: b.offset,
+        strides: b.strides,
+      },
+    );
+    if (simd) return Tensor.fromTypedArray(out, a.shape, dtype);
     const key = `${op}:${dtype}:${sa.data.constructor.name}:${sb.data.constructor.name}`;
     binaryLoop(key, store(exprFor(e, dtype), dtype))(
       out,
@@ -47,6 +62,9 @@ export function registerUnaryExpr(op: string, e: Expr): void {
   registerKernel<ElementwiseAttrs>(op, "js", ([a], { dtype, param }) => {
     const sa = hostOf(a);
     const out = allocate(dtype, a.size);
+    if (wasmUnary(op, dtype, out, a.shape, { data: sa.data, offset: a.offset, strides: a.strides })) {
+      return Tensor.fromTypedArray(out, a.shape, dtype);
+    }
     const key = `${op}:${dtype}:${sa.data.constructor.name}`;
     unaryLoop(key, store(exprFor(e, dtype), dtype))(out, sa.data, a.offset, a.strides, a.shape, param ?? 0);
     return Tensor.fromTypedArray(out, a.shape, dtype);

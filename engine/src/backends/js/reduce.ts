@@ -6,6 +6,7 @@ import { Tensor } from "../../core/tensor.js";
 import type { CumulativeAttrs } from "../../ops/cumulative.js";
 import type { ReduceAttrs } from "../../ops/reduce.js";
 import { reduceLoop } from "./reduce-loops.js";
+import { wasmReduce } from "./wasm/reduce-driver.js";
 
 // The `js` reduction kernel. A contiguous input whose axes group as [kept][reduced][kept] (after
 // dropping length-1 axes) is reduced in place by one generated loop; any other layout (a strided
@@ -71,6 +72,9 @@ registerKernel<ReduceAttrs>("reduce", "js", ([a], { kind, axes, dtype }) => {
     data = new Float64Array(0);
     off = 0;
   }
+  // Float sums and extremes of enough elements run on SIMD kernels, with the same results.
+  if (B > 0 && wasmReduce(kind, data, off, outer, B, M, out))
+    return Tensor.fromTypedArray(out, outShape, dtype);
   const overflow = (v: number): never => {
     throw new ValueError(
       `integer overflow: the ${kind} ${v} does not fit int32 (Tensorbook's int64 stand-in); ` +

@@ -5,6 +5,7 @@
  */
 import { setBackendPreference } from "../../core/registry.js";
 import { registerElementwise } from "./elementwise.js";
+import { registerProducts } from "./products.js";
 import { nativeState } from "./state.js";
 import { nativeGemm } from "./gemm.js";
 import { setGemmAccelerator } from "../../linalg/gemm.js";
@@ -49,6 +50,7 @@ export function installNativeBackend(): void {
   const s = nativeState();
   if (s.inUse && s.binding) {
     registerElementwise(s.binding);
+    registerProducts();
     // Products and the blocked decompositions of linalg/ all go through its gemm.
     setGemmAccelerator(nativeGemm);
     setBackendPreference("cpu", ["native-cpu", "js"]);

@@ -1,0 +1,118 @@
+/**
+ * The `js` backend's WebAssembly SIMD kernel module: element-wise ops and reductions on float64
+ * and float32, assembled and instantiated once, on first use. Its memory holds fixed regions the
+ * drivers copy chunks of tensors into and results out of (see docs/np.md, Backends, for why
+ * tensors are not stored in WebAssembly memory):
+ *
+ *   X [0, C)   first operand / in-place results      Y [C, 2C)   second operand / row results
+ *   ACC [2C, 3C)  float64 column accumulators        S [3C, 3C+16)  a broadcast scalar
+ *
+ * The memory never grows, so the typed-array views made here stay valid.
+ */
+import type { WasmFunction } from "../../../wasm/assembler.js";
+import { f32x4, f64x2, type FloatLanes } from "../../../wasm/instructions.js";
+import { instantiate, type WasmMemory } from "../../../wasm/runtime.js";
+import { binaryKernel, WASM_BINARY_OPS, type BinaryMode, type WasmBinaryOp } from "./binary-kernels.js";
+import { expKernel } from "./exp-kernel.js";
+import { argKernel, argRowsKernel, colSumKernel, pairwiseKernel, sumRowsKernel } from "./reduce-kernels.js";
+
+/** Bytes per region: a chunk of each operand stays in L2 while the kernel runs over it. */
+export const CHUNK_BYTES = 64 * 1024;
+
+/** Byte offsets of the memory regions. */
+export const X = 0;
+export const Y = CHUNK_BYTES;
+export const ACC = 2 * CHUNK_BYTES;
+export const S = 3 * CHUNK_BYTES;
+
+type Binary = (x: number, y: number, n: number) => void;
+type Rows = (p: number, rows: number, B: number, out: number) => void;
+
+/** The kernels for one float dtype, and views of the regions as that dtype's array. */
+export interface DtypeKernels {
+  /** Elements per region. */
+  readonly cap: number;
+  /** Region X and Y as the dtype's typed array (full length: `cap`). */
+  readonly x: Float64Array | Float32Array;
+  readonly y: Float64Array | Float32Array;
+  /** The broadcast-scalar slot. */
+  readonly s: Float64Array | Float32Array;
+  binary(op: WasmBinaryOp, mode: BinaryMode): Binary;
+  readonly exp: (x: number, n: number) => void;
+  readonly pw: (p: number, n: number) => number;
+  readonly sumRows: Rows;
+  readonly colSum: Rows;
+  readonly arg: Readonly<Record<"max" | "min", (p: number, n: number) => number>>;
+  readonly argRows: Readonly<Record<"max" | "min", Rows>>;
+}
+
+/** The instantiated module: kernels per dtype and float64/int32 views of the result regions. */
+export interface SimdKernels {
+  readonly f64: DtypeKernels;
+  readonly f32: DtypeKernels;
+  /** ACC as float64 accumulators. */
+  readonly acc: Float64Array;
+  /** Y as float64 row results and as int32 row indices. */
+  readonly rowsF64: Float64Array;
+  readonly rowsI32: Int32Array;
+}
+
+const sfx = (L: FloatLanes): string => (L.lanes === 2 ? "f64" : "f32");
+
+/** Every kernel of the module, in function-index order (`call` needs the indices). */
+export function simdFunctions(): WasmFunction[] {
+  const fns: WasmFunction[] = [];
+  for (const L of [f64x2, f32x4]) {
+    for (const op of WASM_BINARY_OPS)
+      for (const mode of ["vv", "vs", "sv"] as const) fns.push(binaryKernel(op, L, mode));
+    fns.push(expKernel(L));
+    const pw = fns.length;
+    fns.push(pairwiseKernel(L, pw));
+    fns.push(sumRowsKernel(L, pw));
+    fns.push(colSumKernel(L));
+    for (const kind of ["max", "min"] as const) {
+      const arg = fns.length;
+      fns.push(argKernel(L, kind));
+      fns.push(argRowsKernel(L, kind, arg));
+    }
+  }
+  return fns;
+}
+
+function dtypeKernels(ex: Record<string, unknown>, buffer: ArrayBuffer, L: FloatLanes): DtypeKernels {
+  const t = sfx(L);
+  const Arr = L.lanes === 2 ? Float64Array : Float32Array;
+  const cap = CHUNK_BYTES / L.bytes;
+  const fn = <F>(name: string): F => ex[`${name}_${t}`] as F;
+  return {
+    cap,
+    x: new Arr(buffer, X, cap),
+    y: new Arr(buffer, Y, cap),
+    s: new Arr(buffer, S, 1),
+    binary: (op, mode) => fn<Binary>(`${op}_${mode}`),
+    exp: fn("exp"),
+    pw: fn("pw"),
+    sumRows: fn("sumrows"),
+    colSum: fn("colsum"),
+    arg: { max: fn("argmax"), min: fn("argmin") },
+    argRows: { max: fn("argmaxrows"), min: fn("argminrows") },
+  };
+}
+
+let cached: SimdKernels | null | undefined;
+
+/** The kernels, instantiated on first call; null without WebAssembly SIMD or with TENSORBOOK_NO_WASM. */
+export function simdKernels(): SimdKernels | null {
+  if (cached !== undefined) return cached;
+  const ex = instantiate({ functions: simdFunctions(), pages: Math.ceil((S + 16) / 65536) });
+  if (!ex) return (cached = null);
+  const buffer = (ex.mem as WasmMemory).buffer;
+  cached = {
+    f64: dtypeKernels(ex, buffer, f64x2),
+    f32: dtypeKernels(ex, buffer, f32x4),
+    acc: new Float64Array(buffer, ACC, CHUNK_BYTES / 8),
+    rowsF64: new Float64Array(buffer, Y, CHUNK_BYTES / 8),
+    rowsI32: new Int32Array(buffer, Y, CHUNK_BYTES / 4),
+  };
+  return cached;
+}
