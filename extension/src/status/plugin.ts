@@ -44,8 +44,10 @@ export const statusPlugin: JupyterFrontEndPlugin<void> = {
 
     const show = (kernel: Kernel.IKernelConnection | null | undefined) => {
       const s = kernel ? cache.get(kernel.id) : undefined;
-      item.node.textContent = s ? s.label : isTensorbook(kernel) ? "backend: …" : "";
-      item.node.title = s ? s.detail : "";
+      // undefined: not asked yet; null: the kernel did not say (an older engine, or an error).
+      const label = s === undefined ? "backend: …" : s === null ? "backend: unknown" : s.label;
+      item.node.textContent = isTensorbook(kernel) ? label : "";
+      item.node.title = s ? s.detail : s === null ? "The kernel did not report its compute backend" : "";
     };
     const refresh = async (ctx: ISessionContext) => {
       const kernel = ctx.session?.kernel;
