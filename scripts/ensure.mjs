@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildLab } from "./build-lab.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const workspaces = ["engine", "native", "kernel", "extension"];
@@ -50,3 +51,6 @@ run(
   [join(root, "node_modules", "typescript", "bin", "tsc"), "-b"],
   "building the workspaces (tsc -b)",
 );
+
+// The JupyterLab extension and application (seconds each with rspack; skipped when up to date).
+buildLab(root, say, run);

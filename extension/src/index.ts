@@ -1,6 +1,7 @@
 /**
  * The MIME types Tensorbook's kernel publishes and this extension renders. The extension and the
- * engine never import each other: these strings are their whole contract.
+ * engine never import each other: these strings and the JSON shapes in `contracts.ts` are their
+ * whole contract (documented in docs/lab.md).
  */
 export const MIME_TYPES = {
   /** Live training progress that Keras `fit` updates in place (JSON). */
@@ -12,3 +13,5 @@ export const MIME_TYPES = {
 } as const;
 
 export type TensorbookMimeType = (typeof MIME_TYPES)[keyof typeof MIME_TYPES];
+
+export type { ArrowTableBundle, TrainingProgress } from "./contracts.js";

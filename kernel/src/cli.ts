@@ -1,13 +1,15 @@
 import { backendInfo, datasets } from "tensorbook";
 import { installCommand } from "./cli/install.js";
 import { kernelCommand } from "./cli/kernel-command.js";
+import { labCommand } from "./cli/lab-command.js";
 import { runCommand } from "./cli/run-command.js";
 import { startRepl } from "./repl.js";
 
 const USAGE = `usage: tensorbook <command>
 
 commands:
-  start                     open Tensorbook (today: the terminal session below; JupyterLab once it is set up)
+  start, lab [--port N] [--no-browser] [--ip A] [--root DIR] [--open PATH] [--state-dir DIR]
+                            open Tensorbook in JupyterLab (what npm start runs; lab --help)
   repl                      an interactive session in the terminal with the engine loaded
   install [--user | --prefix P] [--name N] [--display-name D]
                             install the Jupyter kernelspec (no Python needed)
@@ -43,9 +45,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case "start":
-      console.log("JupyterLab is not set up in this checkout yet; opening the terminal session.");
-      startRepl();
-      return 0;
+    case "lab":
+      return labCommand(rest);
     case "repl":
       startRepl();
       return 0;
