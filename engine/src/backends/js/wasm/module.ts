@@ -100,9 +100,19 @@ function dtypeKernels(ex: Record<string, unknown>, buffer: ArrayBuffer, L: Float
 }
 
 let cached: SimdKernels | null | undefined;
+let enabled = true;
+
+/**
+ * Turns the kernels off (the JavaScript loops run) or back on, for side-by-side measurements
+ * and tests in one process; `TENSORBOOK_NO_WASM=1` turns them off for the whole process.
+ */
+export function setSimdKernelsEnabled(on: boolean): void {
+  enabled = on;
+}
 
 /** The kernels, instantiated on first call; null without WebAssembly SIMD or with TENSORBOOK_NO_WASM. */
 export function simdKernels(): SimdKernels | null {
+  if (!enabled) return null;
   if (cached !== undefined) return cached;
   const ex = instantiate({ functions: simdFunctions(), pages: Math.ceil((S + 16) / 65536) });
   if (!ex) return (cached = null);

@@ -99,7 +99,7 @@ describe("wasm reduction kernels", { skip: !available && "WebAssembly SIMD unava
           for (const off of [0, 2]) {
             const n = outer * B + off;
             // Few distinct values so ties are common.
-            const data = Arr.from(Array.from(fill(n, n), (x) => Math.round(x * 8)));
+            const data = Arr.from(fill(n, n).map((x) => Math.round(x * 8)));
             check(kind, data, off, outer, B, 1);
             // NaNs: two in the first row, one late in the last row (past a chunk for long rows).
             data[off + 3] = NaN;
