@@ -159,7 +159,7 @@ export type GemmAccelerator = (
   beta: number,
   C: FloatArray,
   ldc: number,
-  offsets: { a?: number; b?: number; c?: number },
+  offsets?: { a?: number; b?: number; c?: number },
 ) => boolean;
 
 let accelerator: GemmAccelerator | undefined;

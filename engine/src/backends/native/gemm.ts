@@ -2,6 +2,7 @@ import type { FloatArray, NativeKernels } from "@tensorbook/native";
 import { hostOf } from "../../core/host.js";
 import { Tensor } from "../../core/tensor.js";
 import { nativeBinding } from "./state.js";
+import type { GemmAccelerator } from "../../linalg/gemm.js";
 
 // GEMM entry points for np.matmul and the linear-algebra layer. Each returns false (or
 // undefined) without touching anything when the native backend is not in use or the operands
@@ -109,22 +110,22 @@ export async function nativeGemmStridedAsync(g: StridedGemm, cancel?: Int32Array
  * nativeGemm(false, false, 2, 2, 2, 1, A, 2, B, 2, 0, C, 2); // true; C = [19, 22, 43, 50]
  * ```
  */
-export function nativeGemm(
-  transA: boolean,
-  transB: boolean,
-  m: number,
-  n: number,
-  k: number,
-  alpha: number,
-  A: FloatArray,
-  lda: number,
-  B: FloatArray,
-  ldb: number,
-  beta: number,
-  C: FloatArray,
-  ldc: number,
-  offsets: GemmOffsets = {},
-): boolean {
+export const nativeGemm: GemmAccelerator = (
+  transA,
+  transB,
+  m,
+  n,
+  k,
+  alpha,
+  A,
+  lda,
+  B,
+  ldb,
+  beta,
+  C,
+  ldc,
+  offsets = {},
+) => {
   return nativeGemmStrided({
     m,
     n,
@@ -135,7 +136,7 @@ export function nativeGemm(
     b: { data: B, offset: offsets.b, rowStride: transB ? 1 : ldb, colStride: transB ? ldb : 1 },
     c: { data: C, offset: offsets.c, rowStride: ldc, colStride: 1 },
   });
-}
+};
 
 /**
  * `a @ b` for float tensors of one dtype: a is [..., m, k], b is [..., k, n] with the same
