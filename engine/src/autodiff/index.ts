@@ -13,7 +13,15 @@
 import "../backends/js/index.js";
 import "./layout-grads.js";
 
-export { registerGradient, gradientOf, differentiableOps, type GradientFn } from "./registry.js";
+export {
+  registerGradient,
+  registerMultiGradient,
+  gradientOf,
+  multiGradientOf,
+  differentiableOps,
+  type GradientFn,
+  type MultiGradientFn,
+} from "./registry.js";
 export { GradientTape, type GradientTapeOptions, type GradientOptions } from "./gradient-tape.js";
 export { Variable, VariableValue, type VariableOptions } from "./variable.js";
 export { stopGradient } from "./stop-gradient.js";

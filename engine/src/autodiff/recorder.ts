@@ -4,6 +4,11 @@ import type { Tensor } from "../core/tensor.js";
 /** Something told about every op that runs: a recording tape, or a memory observer. */
 export interface OpListener {
   onOp(op: string, inputs: readonly Tensor[], attrs: unknown, output: Tensor): void;
+  /**
+   * An op with several outputs (decompositions). A listener without this method is told about
+   * each output with `onOp`.
+   */
+  onMultiOp?(op: string, inputs: readonly Tensor[], attrs: unknown, outputs: readonly Tensor[]): void;
 }
 
 // Tapes that are recording now (innermost last), and observers that see every op. The core has
@@ -18,8 +23,31 @@ function dispatch(op: string, inputs: readonly Tensor[], attrs: unknown, output:
   if (paused === 0) for (let i = 0; i < tapes.length; i++) tapes[i].onOp(op, inputs, attrs, output);
 }
 
+function tell(
+  l: OpListener,
+  op: string,
+  inputs: readonly Tensor[],
+  attrs: unknown,
+  outputs: readonly Tensor[],
+): void {
+  if (l.onMultiOp) l.onMultiOp(op, inputs, attrs, outputs);
+  else for (const o of outputs) l.onOp(op, inputs, attrs, o);
+}
+
+function dispatchMulti(
+  op: string,
+  inputs: readonly Tensor[],
+  attrs: unknown,
+  outputs: readonly Tensor[],
+): void {
+  for (let i = 0; i < observers.length; i++) tell(observers[i], op, inputs, attrs, outputs);
+  if (paused === 0) for (let i = 0; i < tapes.length; i++) tell(tapes[i], op, inputs, attrs, outputs);
+}
+
 function refresh(): void {
-  opRecorder.record = tapes.length || observers.length ? dispatch : undefined;
+  const on = tapes.length > 0 || observers.length > 0;
+  opRecorder.record = on ? dispatch : undefined;
+  opRecorder.recordMulti = on ? dispatchMulti : undefined;
 }
 
 /** @internal Starts telling a tape about ops. */

@@ -18,7 +18,21 @@ export type GradientFn<A = never> = (
   needs: readonly boolean[],
 ) => readonly (Tensor | null | undefined)[];
 
+/**
+ * The gradient of an op with several outputs (a decomposition run by `runKernelMulti`): `dys[k]`
+ * is the gradient with respect to output `k`, or `null` when no requested target depends on
+ * that output (treat it as zero). Returns one gradient per input, as {@link GradientFn}.
+ */
+export type MultiGradientFn<A = never> = (
+  dys: readonly (Tensor | null)[],
+  inputs: readonly Tensor[],
+  attrs: A,
+  outputs: readonly Tensor[],
+  needs: readonly boolean[],
+) => readonly (Tensor | null | undefined)[];
+
 const table = new Map<string, GradientFn>();
+const multiTable = new Map<string, MultiGradientFn>();
 
 /**
  * Declares the gradient of `op` (the name its kernel is registered under, or "view", "cast",
@@ -33,12 +47,31 @@ export function registerGradient<A>(op: string, fn: GradientFn<A>): void {
   table.set(op, fn as GradientFn);
 }
 
+/**
+ * Declares the gradient of an op with several outputs (see {@link MultiGradientFn}), beside the
+ * op's forward definition.
+ *
+ * @example
+ * ```ts
+ * // slogdet: [sign, logabsdet]; only logabsdet carries a gradient, A⁻ᵀ·dy.
+ * registerMultiGradient("linalg.slogdet", ([, dLog], [a]) => [dLog ? mul(dLog, swapLast(inv(a))) : null]);
+ * ```
+ */
+export function registerMultiGradient<A>(op: string, fn: MultiGradientFn<A>): void {
+  multiTable.set(op, fn as MultiGradientFn);
+}
+
 /** The gradient registered for `op`, if any. */
 export function gradientOf(op: string): GradientFn | undefined {
   return table.get(op);
 }
 
-/** The ops with a registered gradient (for tests and docs). */
+/** The gradient registered for the multi-output op `op`, if any. */
+export function multiGradientOf(op: string): MultiGradientFn | undefined {
+  return multiTable.get(op);
+}
+
+/** The ops with a registered gradient, single- and multi-output (for tests and docs). */
 export function differentiableOps(): string[] {
-  return [...table.keys()].sort();
+  return [...table.keys(), ...multiTable.keys()].sort();
 }

@@ -5,7 +5,7 @@ import { add } from "../ops/arithmetic.js";
 import { ones } from "../ops/creation.js";
 import { LookupError } from "./errors.js";
 import type { OpListener } from "./recorder.js";
-import { gradientOf } from "./registry.js";
+import { gradientOf, multiGradientOf } from "./registry.js";
 import { Variable, VariableValue } from "./variable.js";
 
 /** One recorded op: what ran, on what, and the storage versions its inputs had then. */
@@ -16,8 +16,11 @@ interface Node {
   /** The inputs' values as the op saw them (a variable's read at that moment). */
   readonly values: readonly Tensor[];
   readonly attrs: unknown;
+  /** The output (the first one of a multi-output op). */
   readonly output: Tensor;
-  /** `storage.version` of each input and then of the output, at record time. */
+  /** Every output of a multi-output op (decompositions); absent for single-output ops. */
+  readonly outputs?: readonly Tensor[];
+  /** `storage.version` of each input and then of the output(s), at record time. */
   readonly versions: readonly number[];
 }
 
@@ -72,6 +75,23 @@ export class Tape implements OpListener {
     this.tracked.add(output);
   }
 
+  /** A multi-output op: recorded once; its float outputs become tracked. */
+  onMultiOp(op: string, inputs: readonly Tensor[], attrs: unknown, outputs: readonly Tensor[]): void {
+    if (!outputs.some((o) => isFloat(o.dtype))) return;
+    if (!inputs.some((t) => this.isTracked(keyOf(t)))) return;
+    const values = inputs.map((t) => (t instanceof Variable ? t.value() : t));
+    this.nodes.push({
+      op,
+      keys: inputs.map(keyOf),
+      values,
+      attrs,
+      output: outputs[0],
+      outputs,
+      versions: [...values, ...outputs].map((t) => t.storage.version),
+    });
+    for (const o of outputs) if (isFloat(o.dtype)) this.tracked.add(o);
+  }
+
   /**
    * Reverse-mode accumulation from `targets` (seeded with `seeds`, ones where null) to
    * `sources`; `null` for a source no target depends on.
@@ -89,7 +109,8 @@ export class Tape implements OpListener {
       const node = this.nodes[i];
       if (node.keys.some((k) => reach.has(k))) {
         relevant[i] = true;
-        reach.add(node.output);
+        if (node.outputs) for (const o of node.outputs) reach.add(o);
+        else reach.add(node.output);
       }
     }
     const grads = new Map<Tensor, Tensor>();
@@ -106,19 +127,25 @@ export class Tape implements OpListener {
     for (let i = this.nodes.length - 1; i >= 0; i--) {
       if (!relevant[i]) continue;
       const node = this.nodes[i];
-      const dy = grads.get(node.output);
-      if (!dy) continue;
-      if (!isSource.has(node.output)) grads.delete(node.output);
-      checkVersions(node);
-      const fn = gradientOf(node.op);
-      if (!fn) {
-        throw new LookupError(
-          `No gradient defined for operation '${node.op}': it cannot be differentiated. Wrap it in ` +
-            `tf.stopGradient if it should count as a constant.`,
-        );
-      }
+      let gs: readonly (Tensor | null | undefined)[];
       const needs = node.keys.map((k) => reach.has(k));
-      const gs = fn(dy, node.values, node.attrs as never, node.output, needs);
+      if (node.outputs) {
+        const dys = node.outputs.map((o) => grads.get(o) ?? null);
+        if (dys.every((d) => d === null)) continue;
+        for (const o of node.outputs) if (!isSource.has(o)) grads.delete(o);
+        checkVersions(node);
+        const fn = multiGradientOf(node.op);
+        if (!fn) throw noGradient(node.op);
+        gs = fn(dys, node.values, node.attrs as never, node.outputs, needs);
+      } else {
+        const dy = grads.get(node.output);
+        if (!dy) continue;
+        if (!isSource.has(node.output)) grads.delete(node.output);
+        checkVersions(node);
+        const fn = gradientOf(node.op);
+        if (!fn) throw noGradient(node.op);
+        gs = fn(dy, node.values, node.attrs as never, node.output, needs);
+      }
       for (let j = 0; j < node.keys.length; j++) {
         const g = gs[j];
         if (!needs[j] || g === null || g === undefined) continue;
@@ -127,6 +154,13 @@ export class Tape implements OpListener {
     }
     return sourceKeys.map((k) => grads.get(k) ?? null);
   }
+}
+
+function noGradient(op: string): LookupError {
+  return new LookupError(
+    `No gradient defined for operation '${op}': it cannot be differentiated. Wrap it in ` +
+      `tf.stopGradient if it should count as a constant.`,
+  );
 }
 
 // A gradient must have its input's shape; its dtype follows the input's (a float32 input fed
@@ -143,10 +177,11 @@ function fitTo(g: Tensor, input: Tensor, op: string, j: number): Tensor {
 
 function checkVersions(node: Node): void {
   const n = node.values.length;
-  for (let j = 0; j <= n; j++) {
-    const t = j < n ? node.values[j] : node.output;
+  const outs = node.outputs ?? [node.output];
+  for (let j = 0; j < n + outs.length; j++) {
+    const t = j < n ? node.values[j] : outs[j - n];
     if (t.storage.version !== node.versions[j]) {
-      const what = j < n ? `input ${j}` : "the output";
+      const what = j < n ? `input ${j}` : outs.length > 1 ? `output ${j - n}` : "the output";
       throw new Error(
         `a tensor the tape recorded (${what} of '${node.op}', shape ${formatShape(t.shape)}, ${t.dtype}) ` +
           `was modified in place after it was recorded, so its gradient would be wrong. Modify a copy ` +

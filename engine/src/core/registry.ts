@@ -74,6 +74,8 @@ export function findKernel<A>(op: string, device: Device): { backend: BackendNam
  */
 export const opRecorder: {
   record?: (op: string, inputs: readonly Tensor[], attrs: unknown, output: Tensor) => void;
+  /** Ops with several outputs (decompositions), reported once with all of them. */
+  recordMulti?: (op: string, inputs: readonly Tensor[], attrs: unknown, outputs: readonly Tensor[]) => void;
 } = {};
 
 /** Runs `op` on the device of its first input, and reports it to the recorder. */
@@ -91,14 +93,17 @@ export function runKernel<A>(op: string, inputs: readonly Tensor[], attrs: A): T
 }
 
 /**
- * Runs an op whose kernel returns several tensors (decompositions: `qr`, `svd`, `eigh`...).
- * These are not recorded for autodiff.
+ * Runs an op whose kernel returns several tensors (decompositions: `qr`, `svd`, `eigh`...), and
+ * reports it, with all its outputs, to the recorder (a tape records it as one op whose gradient
+ * receives one output gradient per output).
  */
 export function runKernelMulti<A>(op: string, inputs: readonly Tensor[], attrs: A): Tensor[] {
   // Decompositions run where their input lives; a device input is read through hostOf.
   const device = inputs.length ? inputs[0].storage.device : "cpu";
   const kernel = findKernel<A>(op, device).kernel as unknown as (i: readonly Tensor[], a: A) => Tensor[];
-  return kernel(inputs, attrs);
+  const outs = kernel(inputs, attrs);
+  opRecorder.recordMulti?.(op, inputs, attrs, outs);
+  return outs;
 }
 
 /** Registers a kernel that returns several tensors (see `runKernelMulti`). */
