@@ -164,6 +164,22 @@ registerGradient("inner", (dy, [a, b], _attrs, _out, needs) => {
   ];
 });
 
+// kron(a, b) with both padded to the same rank r: out[i·q + k] = a[i]·b[k] on each axis, so the
+// output read as [a0, b0, a1, b1, ...] is the product a[i0, i1, ...]·b[k0, k1, ...]; each
+// operand's gradient sums dy times the other over the other's axes.
+registerGradient("kron", (dy, [a, b], _attrs, _out, needs) => {
+  const r = Math.max(a.ndim, b.ndim);
+  const sa = [...new Array<number>(r - a.ndim).fill(1), ...a.shape];
+  const sb = [...new Array<number>(r - b.ndim).fill(1), ...b.shape];
+  const g = dy.reshape(sa.flatMap((d, i) => [d, sb[i]]));
+  const aAxes = sa.map((_, i) => 2 * i);
+  const bAxes = sa.map((_, i) => 2 * i + 1);
+  return [
+    needs[0] ? sum(mul(g, b.reshape(sb.flatMap((d) => [1, d]))), bAxes).reshape(a.shape) : null,
+    needs[1] ? sum(mul(g, a.reshape(sa.flatMap((d) => [d, 1]))), aAxes).reshape(b.shape) : null,
+  ];
+});
+
 interface TraceAttrs {
   readonly offset: number;
   readonly axis1: number;

@@ -3,7 +3,9 @@ import { ValueError } from "../core/errors.js";
 import { runKernel } from "../core/registry.js";
 import { normalizeAxis } from "../core/shape.js";
 import type { Tensor, TensorLike } from "../core/tensor.js";
+import { registerGradient } from "../autodiff/registry.js";
 import { checkMutable, set } from "./assign.js";
+import { takeAlongAxis } from "./index-routines.js";
 import { installMethods } from "./methods.js";
 
 // Sorting along an axis. Every sort is stable and puts NaN last, as NumPy's "stable" kind
@@ -129,6 +131,17 @@ function sortInPlace(t: Tensor, axis?: number | null | SortOptions, opts?: SortO
 }
 
 installMethods({ sort: sortInPlace, argsort, argpartition });
+
+// sort(x)[j] = x[perm[j]] with perm the (stable) argsort: the gradient sends dy[j] back to
+// position perm[j], that is x's gradient is dy read through the inverse permutation (a gather,
+// so it differentiates again). Equal elements keep their order, so ties are resolved as the
+// forward sort resolved them.
+registerGradient<SortAttrs>("sort", (dy, [x], { axis, indices }) => {
+  if (indices) return [null];
+  const perm = runKernel<SortAttrs>("sort", [x], { axis, indices: true });
+  const inverse = runKernel<SortAttrs>("sort", [perm], { axis, indices: true });
+  return [takeAlongAxis(dy, inverse, axis)];
+});
 
 declare module "../core/tensor.js" {
   interface Tensor {

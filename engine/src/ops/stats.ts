@@ -10,6 +10,11 @@ import { sqrt } from "./math.js";
 import { installMethods } from "./methods.js";
 import { eq } from "./compare.js";
 import { any, mean, reduceArgs, reducedShape, sum, type Axis, type ReduceOptions } from "./reduce.js";
+import { registerGradient } from "../autodiff/registry.js";
+import { allocate } from "../core/dtype.js";
+import { takeAlongAxis } from "./index-routines.js";
+import { matmul } from "./products.js";
+import type { SortAttrs } from "./sorting.js";
 
 // Statistics over axes: variance, standard deviation, median, percentiles and weighted means.
 // They are built from other ops (a future gradient follows them for free), except the order
@@ -229,6 +234,39 @@ export class ZeroDivisionError extends Error {
 }
 
 installMethods({ var: variance, std });
+
+// The weight each sorted position of an n-long row has in each quantile: the linear
+// interpolation between the two neighbouring order statistics (the middle pair for an even
+// median), as a constant [quantiles, n] matrix.
+function quantileWeights(qs: readonly number[], n: number, median: boolean, dtype: DType): Tensor {
+  const w = allocate(dtype, qs.length * n);
+  qs.forEach((q, k) => {
+    if (median) {
+      const h = n >> 1;
+      if (n % 2) w[k * n + h] = 1;
+      else w[k * n + h - 1] = w[k * n + h] = 0.5;
+      return;
+    }
+    const at = (n - 1) * q;
+    const lo = Math.floor(at);
+    const hi = Math.min(lo + 1, n - 1);
+    w[k * n + lo] += 1 - (at - lo);
+    w[k * n + hi] += at - lo;
+  });
+  return Tensor.fromTypedArray(w, [qs.length, n], dtype);
+}
+
+// The kernel's input is [rows, n], its output [quantiles, rows]: the gradient with respect to
+// each sorted row is dyᵀ·W, sent back through the inverse of the (stable) sorting permutation.
+registerGradient<QuantileAttrs>("quantile", (dy, [x], { qs, median }) => {
+  const n = x.shape[1];
+  if (n === 0) return [null];
+  const dtype: DType = dy.dtype === "float32" ? "float32" : "float64";
+  const sorted = matmul(dy.T, quantileWeights(qs, n, median, dtype));
+  const perm = runKernel<SortAttrs>("sort", [x], { axis: 1, indices: true });
+  const inverse = runKernel<SortAttrs>("sort", [perm], { axis: 1, indices: true });
+  return [takeAlongAxis(sorted, inverse, 1)];
+});
 
 declare module "../core/tensor.js" {
   interface Tensor {

@@ -2,6 +2,7 @@
 // builds from ops), with the input domain where the op is smooth. gradients.test.ts checks every
 // row against central differences in float64, to first and second order.
 import { np, tf, type Tensor } from "tensorbook";
+import { LINALG_ROWS } from "./gradient-table-linalg.js";
 
 /** One row of the table. */
 export interface GradCase {
@@ -19,6 +20,11 @@ export interface GradCase {
   readonly arity?: number;
   /** Skip the second-order check (piecewise-linear functions, where it is trivially zero). */
   readonly firstOrderOnly?: boolean;
+  /**
+   * The op refuses to be differentiated: the row checks that the tape throws a LookupError
+   * whose message matches (it should name the alternative).
+   */
+  readonly noGradient?: RegExp;
 }
 
 const u = (
@@ -558,4 +564,5 @@ export const GRADIENT_TABLE: readonly GradCase[] = [
     domain: [-3, 3],
     firstOrderOnly: true,
   },
+  ...LINALG_ROWS,
 ];

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { tf, type Tensor } from "tensorbook";
-import { checkGradient, differentiableOps } from "../../../engine/src/autodiff/index.js";
+import { checkGradient, differentiableOps, LookupError } from "../../../engine/src/autodiff/index.js";
 import { GRADIENT_TABLE, type GradCase } from "./gradient-table.js";
 import { broadcastPairs, randomShape, rng, uniform } from "./helpers.js";
 
@@ -43,6 +43,17 @@ describe("gradient table: analytic vs central differences (float64)", () => {
     const next = rng(1000 + row);
     for (const shapes of shapesOf(c, next)) {
       const label = shapes.map((s) => `(${s.join(",")})`).join(" ");
+      const refusal = c.noGradient;
+      if (refusal) {
+        it(`${c.name} ${label}: refused with a LookupError`, () => {
+          const xs = inputs(c, shapes, next);
+          assert.throws(
+            () => checkGradient(c.f, xs),
+            (e: unknown) => e instanceof LookupError && refusal.test(e.message),
+          );
+        });
+        continue;
+      }
       it(`${c.name} ${label}`, () => {
         const xs = inputs(c, shapes, next);
         const { maxError, analytic, numeric } = checkGradient(c.f, xs);
