@@ -132,6 +132,8 @@ export { withDevice as device } from "../backends/cuda/index.js";
 export * as nn from "./nn.js";
 export * as random from "./random.js";
 export * as math from "./math-namespace.js";
+export * as linalg from "./linalg.js";
+export { einsum } from "./linalg.js";
 
 /** dtype names as TensorFlow spells its constants (`tf.float32`). */
 export const float32 = "float32";
