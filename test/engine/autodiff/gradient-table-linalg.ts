@@ -6,6 +6,7 @@
 import { np, type Tensor } from "tensorbook";
 import type { GradCase } from "./gradient-table.js";
 import { rng } from "./helpers.js";
+import { flat, last, ramp, separated, spd, spread, swap } from "./matrices.js";
 
 const next = rng(4242);
 const size = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
@@ -16,29 +17,6 @@ function squares(): number[][][] {
   const m = size(2, 4);
   return [[[n, n]], [[size(2, 3), m, m]]];
 }
-
-const swap = (x: Tensor): Tensor => np.swapaxes(x, -1, -2);
-const last = (x: Tensor): number => x.shape[x.ndim - 1];
-const rows = (x: Tensor): number => x.shape[x.ndim - 2];
-const flat = (...ts: Tensor[]): Tensor => np.concatenate(ts.map((t) => t.reshape([-1])));
-
-/** x·xᵀ + n·I: symmetric positive definite. */
-const spd = (x: Tensor): Tensor => np.matmul(x, swap(x)).add(np.eye(last(x)).mul(last(x)));
-
-/** x + xᵀ + diag(0, 3, 6, ...): symmetric with well separated eigenvalues. */
-const separated = (x: Tensor): Tensor => x.add(swap(x)).add(np.diag(np.arange(last(x)).mul(3)));
-
-/** x plus a spread diagonal (3, 2, 1, ...)·1.5: distinct, non-zero singular values. */
-function spread(x: Tensor): Tensor {
-  const m = rows(x);
-  const n = last(x);
-  const d = np.zeros([m, n]);
-  for (let i = 0; i < Math.min(m, n); i++) d.set([i, i], 1.5 * (Math.min(m, n) - i + 1));
-  return x.add(d);
-}
-
-/** Fixed weights 1, 2, ... along the last axis of length k (a row vector). */
-const ramp = (k: number): Tensor => np.arange(1, k + 1);
 
 export const LINALG_ROWS: readonly GradCase[] = [
   {
