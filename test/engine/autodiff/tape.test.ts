@@ -320,3 +320,63 @@ describe("jacobians under an outer tape", () => {
     assert.deepEqual(outer.gradient(hess, x)!.toArray(), [24, 48]); // d/dx of 12x² summed
   });
 });
+
+describe("multi-output ops (decompositions)", () => {
+  it("records a decomposition once; outputs nobody uses count as zero", () => {
+    const a = new tf.Variable(
+      tf.constant(
+        [
+          [4, 1],
+          [1, 3],
+        ],
+        { dtype: "float64" },
+      ),
+    );
+    const tape = new tf.GradientTape({ persistent: true });
+    const [w, v] = tape.record(() => np.linalg.eigh(a));
+    assert.equal(tape.recordedOps, 1);
+    const [sumW, sumV2] = tape.record(() => [tf.reduceSum(w), tf.reduceSum(tf.square(v))]);
+    // d(Σ eigenvalues)/dA = I, whatever the eigenvectors do.
+    const gw = tape.gradient(sumW, a) as Tensor;
+    [1, 0, 0, 1].forEach((want, i) => close(gw.dataSync()[i], want, 1e-12));
+    // Σ v² over all entries is 2 for any orthogonal V: no gradient.
+    const g = tape.gradient(sumV2, a) as Tensor;
+    for (const x of g.dataSync()) close(x, 0, 1e-12);
+  });
+
+  it("an integer output (lstsq's rank) carries no gradient and does not get in the way", () => {
+    const X = new tf.Variable(
+      tf.constant(
+        [
+          [1, 0],
+          [1, 1],
+          [1, 2],
+        ],
+        { dtype: "float64" },
+      ),
+    );
+    const y = np.array([1, 2, 4]);
+    const tape = new tf.GradientTape();
+    const [theta, loss] = tape.record(() => {
+      const t = np.linalg.lstsq(X, y)[0];
+      return [t, tf.reduceSum(t)];
+    });
+    close(theta.get(0).item() as number, 5 / 6, 1e-12);
+    assert.deepEqual(tape.gradient(loss, X)!.shape, [3, 2]);
+  });
+
+  it("modifying a decomposition's output in place after recording is an error", () => {
+    const a = np.array([
+      [2, 1],
+      [1, 2],
+    ]);
+    const tape = new tf.GradientTape();
+    const [q, r] = tape.record(() => {
+      tape.watch(a);
+      return np.linalg.qr(a);
+    });
+    const loss = tape.record(() => np.sum(q));
+    r.set([0, 0], 7);
+    assert.throws(() => tape.gradient(loss, a), /output 1 of 'linalg.qr'.*modified in place/);
+  });
+});
