@@ -128,7 +128,7 @@ export class Tape implements OpListener {
       if (!relevant[i]) continue;
       const node = this.nodes[i];
       let gs: readonly (Tensor | null | undefined)[];
-      const needs = node.keys.map((k) => reach.has(k));
+      let needs: boolean[];
       if (node.outputs) {
         const dys = node.outputs.map((o) => grads.get(o) ?? null);
         if (dys.every((d) => d === null)) continue;
@@ -136,6 +136,7 @@ export class Tape implements OpListener {
         checkVersions(node);
         const fn = multiGradientOf(node.op);
         if (!fn) throw noGradient(node.op);
+        needs = node.keys.map((k) => reach.has(k));
         gs = fn(dys, node.values, node.attrs as never, node.outputs, needs);
       } else {
         const dy = grads.get(node.output);
@@ -144,6 +145,7 @@ export class Tape implements OpListener {
         checkVersions(node);
         const fn = gradientOf(node.op);
         if (!fn) throw noGradient(node.op);
+        needs = node.keys.map((k) => reach.has(k));
         gs = fn(dy, node.values, node.attrs as never, node.output, needs);
       }
       for (let j = 0; j < node.keys.length; j++) {
