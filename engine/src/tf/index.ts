@@ -127,6 +127,7 @@ export {
 } from "./function.js";
 export { matmul, type MatmulOptions } from "./products.js";
 export { concat, stack, unstack, gather, gatherNd } from "./join.js";
+export { sort, argsort, type TfSortOptions } from "./sorting.js";
 export { tidy, dispose, keep, memory, type MemoryInfo } from "./memory.js";
 export { withDevice as device } from "../backends/cuda/index.js";
 export * as nn from "./nn.js";
