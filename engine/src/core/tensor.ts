@@ -33,6 +33,8 @@ export const tensorHooks: {
   repr: (t: Tensor) => string;
   str: (t: Tensor) => string;
   html?: (t: Tensor) => string;
+  /** Extra MIME entries of a tensor's bundle (the data grid's Arrow table for 2-D tensors). */
+  extra?: (t: Tensor) => Record<string, unknown>;
 } = {
   repr: (t) => `Tensor(shape=${formatShape(t.shape)}, dtype=${t.dtype})`,
   str: (t) => `Tensor(shape=${formatShape(t.shape)}, dtype=${t.dtype})`,
@@ -336,6 +338,7 @@ export class Tensor {
   [DISPLAY](): MimeBundle {
     const bundle: MimeBundle = { "text/plain": tensorHooks.repr(this) };
     if (tensorHooks.html) bundle["text/html"] = tensorHooks.html(this);
+    if (tensorHooks.extra) Object.assign(bundle, tensorHooks.extra(this));
     return bundle;
   }
 

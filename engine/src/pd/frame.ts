@@ -7,6 +7,8 @@ import { castColumn, columnFrom, toColumnDType, type ColumnSource } from "./buil
 import { Column, type Scalar } from "./column.js";
 import { corrFrame, corrwith, type CorrOptions } from "./corr.js";
 import { describeFrame, type DescribeOptions } from "./describe.js";
+import { ARROW_GRID_MIME } from "../display/grid.js";
+import { frameGridBundle } from "./display/arrow.js";
 import { frameToHtml } from "./display/html.js";
 import { frameInfo } from "./display/info.js";
 import { frameToString } from "./display/text.js";
@@ -1045,9 +1047,16 @@ export class DataFrame implements Iterable<string> {
     return frameToString(this.parts());
   }
 
-  /** The display protocol: pandas' HTML table and plain text. */
+  /**
+   * The display protocol: pandas' HTML table and plain text, plus the first rows as an Arrow
+   * table for JupyterLab's data grid (`application/vnd.tensorbook.arrow+json`).
+   */
   [DISPLAY](): MimeBundle {
-    return { "text/plain": this.toString(), "text/html": frameToHtml(this.parts()) };
+    const parts = this.parts();
+    const bundle: MimeBundle = { "text/plain": this.toString(), "text/html": frameToHtml(parts) };
+    const grid = frameGridBundle(parts);
+    if (grid) bundle[ARROW_GRID_MIME] = grid;
+    return bundle;
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {

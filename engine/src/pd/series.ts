@@ -6,6 +6,9 @@ import { arith, compare, logical, mapNumbers, not, type ArithOp, type CompareOp 
 import { castColumn, columnFrom, toColumnDType, type ColumnSource } from "./build.js";
 import { Column, type ColumnDType, type Scalar } from "./column.js";
 import { describeSeries } from "./describe.js";
+import { ARROW_GRID_MIME } from "../display/grid.js";
+import { frameGridBundle } from "./display/arrow.js";
+import { escapeHtml } from "./display/html.js";
 import { seriesToString } from "./display/text.js";
 import { DataFrame } from "./frame.js";
 import { Index, type Label } from "./labels.js";
@@ -680,9 +683,17 @@ export class Series {
     return seriesToString(this);
   }
 
-  /** The display protocol: plain text, as pandas shows a series in notebooks. */
+  /**
+   * The display protocol: plain text, as pandas shows a series in notebooks (also as a `<pre>`
+   * block in `text/html`), plus the first rows for JupyterLab's data grid.
+   */
   [DISPLAY](): MimeBundle {
-    return { "text/plain": this.toString() };
+    const text = this.toString();
+    const bundle: MimeBundle = { "text/plain": text, "text/html": `<pre>${escapeHtml(text)}</pre>` };
+    const parts = { names: [String(this.name ?? 0)], columns: [this.column], index: this.index };
+    const grid = frameGridBundle(parts, "Series");
+    if (grid) bundle[ARROW_GRID_MIME] = grid;
+    return bundle;
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {
