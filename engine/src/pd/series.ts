@@ -1,7 +1,7 @@
 import type { DType } from "../core/dtype.js";
 import type { Axes } from "../plt/axes.js";
 import { seriesHist, type HistPlotOptions } from "./plot.js";
-import { DISPLAY, Tensor, type MimeBundle } from "../core/tensor.js";
+import { DISPLAY, TO_ARRAY, Tensor, type MimeBundle } from "../core/tensor.js";
 import { arith, compare, logical, mapNumbers, not, type ArithOp, type CompareOp } from "./arith.js";
 import { castColumn, columnFrom, toColumnDType, type ColumnSource } from "./build.js";
 import { Column, type ColumnDType, type Scalar } from "./column.js";
@@ -12,6 +12,8 @@ import { escapeHtml } from "./display/html.js";
 import { seriesToString } from "./display/text.js";
 import { DataFrame } from "./frame.js";
 import { Index, type Label } from "./labels.js";
+import { multiLoc } from "./multiindex.js";
+import { unstack } from "./unstack.js";
 import * as R from "./reduce.js";
 import { byLabel, byPosition, type RowKey } from "./select.js";
 import { argsort, labelKey, sortKey } from "./sort.js";
@@ -140,6 +142,10 @@ export class Series {
   toTensor(options: { dtype?: DType } = {}): Tensor {
     return columnToTensor(this.column, options.dtype, this.name);
   }
+  /** The array protocol: `np.array(s)` and `np.asarray(s)` give `s.toTensor()`. */
+  [TO_ARRAY](dtype?: DType): Tensor {
+    return this.toTensor({ dtype });
+  }
 
   /** The values as a JavaScript array (null where missing). */
   toArray(): Scalar[] {
@@ -161,8 +167,10 @@ export class Series {
    * corr.col("median_house_value").get("median_income"); // 0.688…
    * ```
    */
-  get(label: Label): Scalar {
-    return this.column.get(byLabel(label, this.index).positions[0]);
+  get(label: Label | readonly Label[]): Scalar {
+    const m = multiLoc(label, this.index);
+    if (m) return this.column.get(m.positions[0]);
+    return this.column.get(byLabel(label as Label, this.index).positions[0]);
   }
 
   /** The value at a position (negative counts from the end). */
@@ -172,8 +180,14 @@ export class Series {
 
   /** Rows by label: one label gives the value, lists, masks and slices give a series. */
   loc(key: Label): Scalar;
+  loc(key: readonly [Label, Label, ...Label[]]): Scalar | Series;
   loc(key: RowKey): Series;
   loc(key: RowKey): Scalar | Series {
+    const m = multiLoc(key, this.index);
+    if (m)
+      return m.single
+        ? this.column.get(m.positions[0])
+        : Series.of(this.column.take(m.positions), m.index, this.name);
     const p = byLabel(key, this.index);
     return p.single && p.positions.length === 1 ? this.column.get(p.positions[0]) : this.take(p.positions);
   }
@@ -669,6 +683,19 @@ export class Series {
   resetIndex(options: { drop?: boolean; name?: string } = {}): Series | DataFrame {
     if (options.drop) return Series.of(this.column, Index.range(this.length), this.name);
     return this.toFrame(options.name).resetIndex();
+  }
+
+  /**
+   * The values of one level of a MultiIndex (the last by default) spread into columns (pandas'
+   * `unstack`); missing combinations are missing values.
+   *
+   * @example
+   * ```ts
+   * titanic.groupby(["Sex", "Pclass"]).col("Survived").mean().unstack(); // Sex × Pclass
+   * ```
+   */
+  unstack(level: number | string = -1): DataFrame {
+    return unstack(this.column, this.index, this.name, level);
   }
 
   /** The series as a one-column frame. */
