@@ -282,6 +282,10 @@ export function makeRegression(
   options?: RegressionOptions,
 ): [Tensor, Tensor, Tensor];
 export function makeRegression(
+  nSamples?: number | RegressionOptions,
+  options?: RegressionOptions,
+): [Tensor, Tensor] | [Tensor, Tensor, Tensor];
+export function makeRegression(
   nSamples: number | RegressionOptions = {},
   options: RegressionOptions = {},
 ): [Tensor, Tensor] | [Tensor, Tensor, Tensor] {
