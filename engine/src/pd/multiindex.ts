@@ -1,4 +1,5 @@
 import { pyStr } from "./build.js";
+import { formatFloats } from "./display/format.js";
 import type { Column, Scalar } from "./column.js";
 import { KeyError } from "./errors.js";
 import { Index, type Label } from "./labels.js";
@@ -289,20 +290,31 @@ export class MultiIndex extends Index {
    * left blank where it and all the levels before it repeat the row above, as pandas prints.
    */
   sparseLabels(rows: readonly number[]): string[][] {
+    const shown = rows.filter((r) => r >= 0);
+    // A float level prints its shown values as a float column does (common decimals: 2.0000).
+    const text = this.levels.map((lv, k) => {
+      const floats =
+        lv.floatLabels || lv.toArray().some((l) => typeof l === "number" && !Number.isInteger(l));
+      if (!floats) return shown.map((r) => this.levelLabel(k, r));
+      const vals = shown.map((r) => (this.codes[k][r] < 0 ? NaN : (lv.at(this.codes[k][r]) as number)));
+      return formatFloats(vals, false);
+    });
     const out = this.levels.map(() => [] as string[]);
     let prev = -1;
+    let at = 0;
     for (const r of rows) {
       if (r < 0) {
-        out.forEach((col) => col.push("..."));
+        out.forEach((col, k) => col.push(k === 0 ? "..." : ""));
         prev = -1;
         continue;
       }
       let same = prev >= 0;
       this.levels.forEach((_, k) => {
         same = same && k < this.nlevels - 1 && this.codes[k][r] === this.codes[k][prev];
-        out[k].push(same ? "" : this.levelLabel(k, r));
+        out[k].push(same ? "" : text[k][at]);
       });
       prev = r;
+      at++;
     }
     return out;
   }

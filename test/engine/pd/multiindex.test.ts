@@ -34,6 +34,8 @@ interface Multi {
   product_tuples: (string | number)[][];
   product_unstack_repr: string;
   arrays_levels: (string | number)[][];
+  long_repr: string;
+  long_frame_repr: string;
 }
 
 const want = fixture<{ multiindex: Multi }>("pd/pd.json").multiindex;
@@ -73,6 +75,10 @@ describe("pd.MultiIndex from groupby on several keys (titanic), against pandas",
       titanic.groupby(["Embarked", "Sex", "Pclass"]).col("Fare").median().toString(),
       want.three_levels_repr,
     );
+    // Truncated (5 + 5 rows), with a float level printed as a float column (0.9167, 2.0000).
+    const long = titanic.groupby(["Pclass", "Age"]).col("Fare").mean();
+    assert.equal(long.toString(), want.long_repr);
+    assert.equal(long.toFrame().toString(), want.long_frame_repr);
   });
 
   it("writes pandas' HTML: a row per level name, rowspans for the outer labels", () => {
