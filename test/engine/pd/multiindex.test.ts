@@ -36,6 +36,7 @@ interface Multi {
   arrays_levels: (string | number)[][];
   long_repr: string;
   long_frame_repr: string;
+  long_frame_html: string;
 }
 
 const want = fixture<{ multiindex: Multi }>("pd/pd.json").multiindex;
@@ -84,6 +85,9 @@ describe("pd.MultiIndex from groupby on several keys (titanic), against pandas",
   it("writes pandas' HTML: a row per level name, rowspans for the outer labels", () => {
     assert.equal(table(means.get(["Survived", "Age"])), want.means_html);
     assert.equal(table(survived.unstack()), want.unstack_html);
+    const long = titanic.groupby(["Pclass", "Age"]).col("Fare").mean().toFrame();
+    const html = want.long_frame_html;
+    assert.equal(table(long), html.slice(html.indexOf("<table"), html.indexOf("</table>") + 8), "truncated");
   });
 
   it("selects with loc: a first-level label (partial), a full tuple, on frames and series", () => {
