@@ -12,7 +12,14 @@ export * as tf from "./tf/index.js";
 export * as pd from "./pd/index.js";
 export * as sk from "./sk/index.js";
 export * as keras from "./keras/index.js";
-export { Tensor, DISPLAY, type TensorLike, type MimeBundle } from "./core/tensor.js";
+export {
+  Tensor,
+  DISPLAY,
+  TO_ARRAY,
+  type TensorLike,
+  type ArrayConvertible,
+  type MimeBundle,
+} from "./core/tensor.js";
 export type { DType } from "./core/dtype.js";
 export * as datasets from "./datasets/index.js";
 export { backendInfo, type BackendInfo } from "./backend-info.js";

@@ -8,7 +8,7 @@ import {
   type TypedArray,
 } from "./dtype.js";
 import { ValueError } from "./errors.js";
-import { Tensor, type NestedArray, type TensorLike } from "./tensor.js";
+import { TO_ARRAY, Tensor, type ArrayConvertible, type NestedArray, type TensorLike } from "./tensor.js";
 
 function isTypedArray(x: unknown): x is TypedArray {
   return (
@@ -71,8 +71,15 @@ export interface ArrayOptions {
  * differs; a copy when `copy` is set), nested arrays are checked for raggedness, typed arrays
  * become 1-D tensors.
  */
-export function toTensor(x: TensorLike, opts: ArrayOptions & { copy?: boolean } = {}): Tensor {
+export function toTensor(
+  x: TensorLike | ArrayConvertible,
+  opts: ArrayOptions & { copy?: boolean } = {},
+): Tensor {
   const dtype = opts.dtype === undefined ? undefined : toDType(opts.dtype);
+  if (isArrayConvertible(x)) {
+    const t = x[TO_ARRAY](dtype);
+    return dtype !== undefined && t.dtype !== dtype ? t.astype(dtype) : t;
+  }
   if (x instanceof Tensor) {
     if (dtype !== undefined && dtype !== x.dtype) return x.astype(dtype);
     return opts.copy ? x.copy() : x;
@@ -102,6 +109,16 @@ export function toTensor(x: TensorLike, opts: ArrayOptions & { copy?: boolean } 
   let i = 0;
   for (const v of leaves(x)) data[i++] = castValue(d, typeof v === "boolean" ? Number(v) : v);
   return Tensor.fromTypedArray(data, shape, d);
+}
+
+/** Whether `x` converts itself through the array protocol (`TO_ARRAY`), as data frames do. */
+export function isArrayConvertible(x: unknown): x is ArrayConvertible {
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    !(x instanceof Tensor) &&
+    typeof (x as Partial<ArrayConvertible>)[TO_ARRAY] === "function"
+  );
 }
 
 /** Whether a value can be passed where a tensor is expected. */

@@ -22,6 +22,17 @@ export type TensorLike = Tensor | NestedArray | TypedArray;
 /** The key of the display protocol: `obj[DISPLAY]()` returns a MIME bundle. */
 export const DISPLAY: unique symbol = Symbol.for("Jupyter.display") as never;
 
+/**
+ * The array protocol (NumPy's `__array__`): an object with an `obj[TO_ARRAY](dtype?)` method
+ * converts itself when passed to `np.array`/`np.asarray` or any op (data frames and series do).
+ */
+export const TO_ARRAY: unique symbol = Symbol.for("tensorbook.array") as never;
+
+/** An object that converts itself to a tensor through the array protocol. */
+export interface ArrayConvertible {
+  [TO_ARRAY](dtype?: DType): Tensor;
+}
+
 /** A MIME bundle as Jupyter displays it; `text/plain` is always present. */
 export interface MimeBundle {
   "text/plain": string;
@@ -33,6 +44,8 @@ export const tensorHooks: {
   repr: (t: Tensor) => string;
   str: (t: Tensor) => string;
   html?: (t: Tensor) => string;
+  /** Extra MIME entries of a tensor's bundle (the data grid's Arrow table for 2-D tensors). */
+  extra?: (t: Tensor) => Record<string, unknown>;
 } = {
   repr: (t) => `Tensor(shape=${formatShape(t.shape)}, dtype=${t.dtype})`,
   str: (t) => `Tensor(shape=${formatShape(t.shape)}, dtype=${t.dtype})`,
@@ -336,6 +349,7 @@ export class Tensor {
   [DISPLAY](): MimeBundle {
     const bundle: MimeBundle = { "text/plain": tensorHooks.repr(this) };
     if (tensorHooks.html) bundle["text/html"] = tensorHooks.html(this);
+    if (tensorHooks.extra) Object.assign(bundle, tensorHooks.extra(this));
     return bundle;
   }
 

@@ -2,7 +2,7 @@ import { toTensor, type ArrayOptions } from "../core/convert.js";
 import { allocate, castValue, inferDType, toDType, type DType } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { checkShape, sizeOf } from "../core/shape.js";
-import { Tensor, type TensorLike } from "../core/tensor.js";
+import { Tensor, type ArrayConvertible, type TensorLike } from "../core/tensor.js";
 
 // Functions that make new arrays. `np` defaults to float64 like NumPy.
 
@@ -11,19 +11,24 @@ function dtypeOr(opts: ArrayOptions | undefined, fallback: DType): DType {
 }
 
 /**
- * A new array from nested arrays, a typed array, a number or another tensor (always a copy).
+ * A new array from nested arrays, a typed array, a number, another tensor (always a copy), or a
+ * `pd.DataFrame`/`pd.Series` (their numeric values, as pandas' `to_numpy()`).
  *
  * @example
  * ```ts
  * np.array([[1, 2], [3, 4]], { dtype: "float32" });
+ * np.array(df); // [rows, columns]
  * ```
  */
-export function array(values: TensorLike, opts: ArrayOptions = {}): Tensor {
+export function array(values: TensorLike | ArrayConvertible, opts: ArrayOptions = {}): Tensor {
   return toTensor(values, { ...opts, copy: true });
 }
 
-/** Like `array`, but returns a tensor unchanged when it already has the dtype (`np.asarray`). */
-export function asarray(values: TensorLike, opts: ArrayOptions = {}): Tensor {
+/**
+ * Like `array`, but returns a tensor unchanged when it already has the dtype (`np.asarray`);
+ * frames and series give their values as `np.array` does.
+ */
+export function asarray(values: TensorLike | ArrayConvertible, opts: ArrayOptions = {}): Tensor {
   return toTensor(values, opts);
 }
 

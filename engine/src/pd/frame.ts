@@ -1,18 +1,21 @@
 import type { DType } from "../core/dtype.js";
 import type { Table } from "apache-arrow";
 import type { Axes } from "../plt/axes.js";
-import { DISPLAY, Tensor, type MimeBundle } from "../core/tensor.js";
+import { DISPLAY, TO_ARRAY, Tensor, type MimeBundle } from "../core/tensor.js";
 import { asBools } from "./arith.js";
 import { castColumn, columnFrom, toColumnDType, type ColumnSource } from "./build.js";
 import { Column, type Scalar } from "./column.js";
 import { corrFrame, corrwith, type CorrOptions } from "./corr.js";
 import { describeFrame, type DescribeOptions } from "./describe.js";
+import { ARROW_GRID_MIME } from "../display/grid.js";
+import { frameGridBundle } from "./display/arrow.js";
 import { frameToHtml } from "./display/html.js";
 import { frameInfo } from "./display/info.js";
 import { frameToString } from "./display/text.js";
 import { unknownColumn } from "./errors.js";
 import { GroupBy, type GroupByOptions } from "./groupby.js";
 import { Index, type Label } from "./labels.js";
+import { MultiIndex, multiLoc } from "./multiindex.js";
 import { merge, type JoinOptions, type MergeOptions } from "./merge.js";
 import * as R from "./reduce.js";
 import { framePlot, frameHist, type FramePlotOptions, type HistPlotOptions } from "./plot.js";
@@ -75,6 +78,11 @@ export class DataFrame implements Iterable<string> {
   private names: string[];
   private cols: Column[];
   private rowIndex: Index;
+  /**
+   * The name of the column labels (pandas' `df.columns.name`), printed in the header's corner;
+   * `unstack` sets it to the level that became the columns.
+   */
+  columnsName: string | null = null;
 
   constructor(
     data?:
@@ -193,6 +201,11 @@ export class DataFrame implements Iterable<string> {
    */
   toTensor(options: { dtype?: DType } = {}): Tensor {
     return columnsToTensor(this.cols, this.names, this.length, options.dtype);
+  }
+
+  /** The array protocol: `np.array(df)` and `np.asarray(df)` give `df.toTensor()`. */
+  [TO_ARRAY](dtype?: DType): Tensor {
+    return this.toTensor({ dtype });
   }
 
   /** Rows as arrays of values. */
@@ -366,10 +379,13 @@ export class DataFrame implements Iterable<string> {
    * ```
    */
   loc(row: Label): Series;
+  loc(row: readonly [Label, Label, ...Label[]]): Series | DataFrame;
   loc(row: Label, col: string): Scalar;
   loc(rows: RowKey, col: string): Series;
   loc(rows: RowKey, cols?: readonly string[] | ":"): DataFrame;
   loc(rows: RowKey, cols?: string | readonly string[]): Scalar | Series | DataFrame {
+    const m = multiLoc(rows, this.rowIndex);
+    if (m) return this.pick(m.positions, m.single, this.colPositions(cols, true), m.index);
     const p = byLabel(rows, this.rowIndex);
     return this.pick(p.positions, p.single, this.colPositions(cols, true));
   }
@@ -388,6 +404,7 @@ export class DataFrame implements Iterable<string> {
     rows: Int32Array,
     singleRow: boolean,
     c: { cols: number[]; single: boolean },
+    index?: Index,
   ): Scalar | Series | DataFrame {
     if (singleRow && rows.length === 1) {
       const r = rows[0];
@@ -396,18 +413,23 @@ export class DataFrame implements Iterable<string> {
       const allNum = c.cols.every((j) => this.cols[j].isNumeric);
       return new Series(vals, {
         index: c.cols.map((j) => this.names[j]),
-        name: String(this.rowIndex.formatLabel(r)),
+        // A MultiIndex row is named by its tuple, as pandas prints it: "(male, 3)".
+        name:
+          this.rowIndex instanceof MultiIndex
+            ? `(${this.rowIndex.formatLabel(r)})`
+            : this.rowIndex.formatLabel(r),
         dtype: allNum ? "float64" : undefined,
       });
     }
+    const labels = index ?? this.rowIndex.take(rows);
     if (c.single) {
       const j = c.cols[0];
-      return Series.of(this.cols[j].take(rows), this.rowIndex.take(rows), this.names[j]);
+      return Series.of(this.cols[j].take(rows), labels, this.names[j]);
     }
     return DataFrame.fromColumns(
       c.cols.map((j) => this.names[j]),
       c.cols.map((j) => this.cols[j].take(rows)),
-      this.rowIndex.take(rows),
+      labels,
     );
   }
 
@@ -953,14 +975,33 @@ export class DataFrame implements Iterable<string> {
     return this.take(sampleRows(this.length, options));
   }
 
-  /** Makes a column the row labels. */
-  setIndex(column: string, options: { drop?: boolean; inplace: true }): undefined;
-  setIndex(column: string, options?: { drop?: boolean; inplace?: false }): DataFrame;
-  setIndex(column: string, options: { drop?: boolean } & Inplace = {}): DataFrame | undefined {
-    const c = this.cols[this.position(column)];
-    const labels = c.toArray().map((v) => (v === null ? NaN : typeof v === "boolean" ? String(v) : v));
-    const idx = Index.from(labels, column, c.dtype === "float64" || c.dtype === "float32");
-    const keep = options.drop === false ? this.names : this.names.filter((n) => n !== column);
+  /**
+   * Makes a column the row labels, or several columns a `MultiIndex` (one level each).
+   *
+   * @example
+   * ```ts
+   * titanic.setIndex(["Sex", "Pclass"]).sortIndex().loc("female"); // the female passengers, by class
+   * ```
+   */
+  setIndex(column: string | readonly string[], options: { drop?: boolean; inplace: true }): undefined;
+  setIndex(column: string | readonly string[], options?: { drop?: boolean; inplace?: false }): DataFrame;
+  setIndex(
+    column: string | readonly string[],
+    options: { drop?: boolean } & Inplace = {},
+  ): DataFrame | undefined {
+    const keys = typeof column === "string" ? [column] : [...column];
+    let idx: Index;
+    if (keys.length === 1) {
+      const c = this.cols[this.position(keys[0])];
+      const labels = c.toArray().map((v) => (v === null ? NaN : typeof v === "boolean" ? String(v) : v));
+      idx = Index.from(labels, keys[0], c.dtype === "float64" || c.dtype === "float32");
+    } else {
+      idx = MultiIndex.fromColumns(
+        keys.map((k) => this.cols[this.position(k)]),
+        keys,
+      );
+    }
+    const keep = options.drop === false ? this.names : this.names.filter((n) => !keys.includes(n));
     return this.result(
       DataFrame.fromColumns(
         keep,
@@ -977,6 +1018,22 @@ export class DataFrame implements Iterable<string> {
   resetIndex(options: { drop?: boolean } & Inplace = {}): DataFrame | undefined {
     const range = Index.range(this.length);
     if (options.drop) return this.result(DataFrame.fromColumns(this.names, this.cols, range), options);
+    const idx = this.rowIndex;
+    if (idx instanceof MultiIndex) {
+      // Each level becomes a column (named `level_k` when it has no name), in level order.
+      const names = idx.names.map((n, k) => n ?? `level_${k}`);
+      const cols = names.map((_, k) => {
+        const level = idx.getLevelValues(k);
+        const labels = columnFrom(
+          level.toArray().map((v) => (typeof v === "number" && Number.isNaN(v) ? null : v)),
+        );
+        return level.floatLabels ? castColumn(labels, "float64") : labels;
+      });
+      return this.result(
+        DataFrame.fromColumns([...names, ...this.names], [...cols, ...this.cols], range),
+        options,
+      );
+    }
     const name = this.rowIndex.name ?? (this.names.includes("index") ? "level_0" : "index");
     const labels = columnFrom(this.rowIndex.toArray());
     const col = this.rowIndex.floatLabels ? castColumn(labels, "float64") : labels;
@@ -1036,8 +1093,13 @@ export class DataFrame implements Iterable<string> {
   }
 
   /** @internal Names, columns and index, for printing and writing. */
-  parts(): { names: readonly string[]; columns: readonly Column[]; index: Index } {
-    return { names: this.names, columns: this.cols, index: this.rowIndex };
+  parts(): {
+    names: readonly string[];
+    columns: readonly Column[];
+    index: Index;
+    columnsName: string | null;
+  } {
+    return { names: this.names, columns: this.cols, index: this.rowIndex, columnsName: this.columnsName };
   }
 
   /** Plain text as pandas prints a frame. */
@@ -1045,9 +1107,16 @@ export class DataFrame implements Iterable<string> {
     return frameToString(this.parts());
   }
 
-  /** The display protocol: pandas' HTML table and plain text. */
+  /**
+   * The display protocol: pandas' HTML table and plain text, plus the first rows as an Arrow
+   * table for JupyterLab's data grid (`application/vnd.tensorbook.arrow+json`).
+   */
   [DISPLAY](): MimeBundle {
-    return { "text/plain": this.toString(), "text/html": frameToHtml(this.parts()) };
+    const parts = this.parts();
+    const bundle: MimeBundle = { "text/plain": this.toString(), "text/html": frameToHtml(parts) };
+    const grid = frameGridBundle(parts);
+    if (grid) bundle[ARROW_GRID_MIME] = grid;
+    return bundle;
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {

@@ -3,6 +3,7 @@ import { Column, type Scalar } from "./column.js";
 import { unknownColumn } from "./errors.js";
 import { DataFrame } from "./frame.js";
 import { Index, type Label } from "./labels.js";
+import { MultiIndex } from "./multiindex.js";
 import * as R from "./reduce.js";
 import { Series } from "./series.js";
 import { argsort, sortKey } from "./sort.js";
@@ -202,12 +203,15 @@ function keyIndex(by: readonly string[], g: Grouping, df: DataFrame): Index {
     const labels = g.keys[0].map((v) => (typeof v === "boolean" ? pyStr(v) : (v as Label)));
     return Index.from(labels, by[0], c.dtype === "float64" || c.dtype === "float32");
   }
-  // Several keys: one label per group joining the key values (a flat stand-in for a MultiIndex).
-  const ints = by.map((k) => df.col(k).column.dtype === "int32");
-  const labels = Array.from({ length: g.count }, (_, k) =>
-    g.keys.map((vals, j) => pyStr(vals[k] as string | number | boolean, ints[j])).join(", "),
+  // Several keys: a MultiIndex, one level per key.
+  return MultiIndex.build(
+    g.keys,
+    by,
+    by.map((k) => {
+      const d = df.col(k).column.dtype;
+      return d === "float64" || d === "float32";
+    }),
   );
-  return Index.from(labels, by.join(", "));
 }
 
 /**

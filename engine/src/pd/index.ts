@@ -26,6 +26,7 @@ export {
 } from "./frame.js";
 export { Series, type SeriesOptions, type Operand, type SortOptions } from "./series.js";
 export { Index, type Label } from "./labels.js";
+export { MultiIndex, type MultiIndexOptions, type LevelValue } from "./multiindex.js";
 export type { Scalar, ColumnDType } from "./column.js";
 export { GroupBy, SeriesGroupBy, type GroupByOptions, type AggName } from "./groupby.js";
 export { readCsv, type ReadCsvOptions } from "./csv/read.js";

@@ -30,7 +30,8 @@ export class Index implements Iterable<Label> {
   /** For labels that are a categorical's categories: their order, which sorting follows. */
   readonly categories?: readonly Label[];
 
-  private constructor(
+  /** @internal Use `Index.range`, `Index.from` or `pd.MultiIndex`. */
+  protected constructor(
     explicit: readonly Label[] | null,
     size: number,
     start: number,
@@ -74,6 +75,16 @@ export class Index implements Iterable<Label> {
       return Float64Array.from(this, (l) => at.get(l) ?? NaN);
     }
     return labelKey(this.toArray());
+  }
+
+  /** Number of levels: 1 (a `MultiIndex` has more). */
+  get nlevels(): number {
+    return 1;
+  }
+
+  /** The name of each level (pandas' `index.names`): `[name]` here. */
+  get names(): (string | null)[] {
+    return [this.name];
   }
 
   /** Number of labels. */

@@ -1,14 +1,19 @@
 import type { DType } from "../core/dtype.js";
 import type { Axes } from "../plt/axes.js";
 import { seriesHist, type HistPlotOptions } from "./plot.js";
-import { DISPLAY, Tensor, type MimeBundle } from "../core/tensor.js";
+import { DISPLAY, TO_ARRAY, Tensor, type MimeBundle } from "../core/tensor.js";
 import { arith, compare, logical, mapNumbers, not, type ArithOp, type CompareOp } from "./arith.js";
 import { castColumn, columnFrom, toColumnDType, type ColumnSource } from "./build.js";
 import { Column, type ColumnDType, type Scalar } from "./column.js";
 import { describeSeries } from "./describe.js";
+import { ARROW_GRID_MIME } from "../display/grid.js";
+import { frameGridBundle } from "./display/arrow.js";
+import { escapeHtml } from "./display/html.js";
 import { seriesToString } from "./display/text.js";
 import { DataFrame } from "./frame.js";
 import { Index, type Label } from "./labels.js";
+import { multiLoc } from "./multiindex.js";
+import { unstack } from "./unstack.js";
 import * as R from "./reduce.js";
 import { byLabel, byPosition, type RowKey } from "./select.js";
 import { argsort, labelKey, sortKey } from "./sort.js";
@@ -137,6 +142,10 @@ export class Series {
   toTensor(options: { dtype?: DType } = {}): Tensor {
     return columnToTensor(this.column, options.dtype, this.name);
   }
+  /** The array protocol: `np.array(s)` and `np.asarray(s)` give `s.toTensor()`. */
+  [TO_ARRAY](dtype?: DType): Tensor {
+    return this.toTensor({ dtype });
+  }
 
   /** The values as a JavaScript array (null where missing). */
   toArray(): Scalar[] {
@@ -158,8 +167,10 @@ export class Series {
    * corr.col("median_house_value").get("median_income"); // 0.688…
    * ```
    */
-  get(label: Label): Scalar {
-    return this.column.get(byLabel(label, this.index).positions[0]);
+  get(label: Label | readonly Label[]): Scalar {
+    const m = multiLoc(label, this.index);
+    if (m) return this.column.get(m.positions[0]);
+    return this.column.get(byLabel(label as Label, this.index).positions[0]);
   }
 
   /** The value at a position (negative counts from the end). */
@@ -169,8 +180,14 @@ export class Series {
 
   /** Rows by label: one label gives the value, lists, masks and slices give a series. */
   loc(key: Label): Scalar;
+  loc(key: readonly [Label, Label, ...Label[]]): Scalar | Series;
   loc(key: RowKey): Series;
   loc(key: RowKey): Scalar | Series {
+    const m = multiLoc(key, this.index);
+    if (m)
+      return m.single
+        ? this.column.get(m.positions[0])
+        : Series.of(this.column.take(m.positions), m.index, this.name);
     const p = byLabel(key, this.index);
     return p.single && p.positions.length === 1 ? this.column.get(p.positions[0]) : this.take(p.positions);
   }
@@ -668,6 +685,19 @@ export class Series {
     return this.toFrame(options.name).resetIndex();
   }
 
+  /**
+   * The values of one level of a MultiIndex (the last by default) spread into columns (pandas'
+   * `unstack`); missing combinations are missing values.
+   *
+   * @example
+   * ```ts
+   * titanic.groupby(["Sex", "Pclass"]).col("Survived").mean().unstack(); // Sex × Pclass
+   * ```
+   */
+  unstack(level: number | string = -1): DataFrame {
+    return unstack(this.column, this.index, this.name, level);
+  }
+
   /** The series as a one-column frame. */
   toFrame(name?: string): DataFrame {
     return DataFrame.fromColumns([name ?? this.name ?? "0"], [this.column], this.index);
@@ -680,9 +710,17 @@ export class Series {
     return seriesToString(this);
   }
 
-  /** The display protocol: plain text, as pandas shows a series in notebooks. */
+  /**
+   * The display protocol: plain text, as pandas shows a series in notebooks (also as a `<pre>`
+   * block in `text/html`), plus the first rows for JupyterLab's data grid.
+   */
   [DISPLAY](): MimeBundle {
-    return { "text/plain": this.toString() };
+    const text = this.toString();
+    const bundle: MimeBundle = { "text/plain": text, "text/html": `<pre>${escapeHtml(text)}</pre>` };
+    const parts = { names: [String(this.name ?? 0)], columns: [this.column], index: this.index };
+    const grid = frameGridBundle(parts, "Series");
+    if (grid) bundle[ARROW_GRID_MIME] = grid;
+    return bundle;
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {

@@ -9,8 +9,8 @@ import type { Column } from "./column.js";
 export function columnToTensor(col: Column, dtype?: DType, name?: string | null): Tensor {
   if (col.isString) {
     throw new TypeError(
-      `column ${name ? JSON.stringify(name) + " " : ""}holds strings (${col.dtype}), which a tensor cannot; ` +
-        `use toArray(), or encode it first (e.g. an OrdinalEncoder or a map to numbers)`,
+      `${name ? `series ${JSON.stringify(name)}` : "this series"} holds strings (${col.dtype}), and tensors have no ` +
+        `object dtype; encode it first (sk.OrdinalEncoder, sk.OneHotEncoder, or s.map to numbers), or use toArray()`,
     );
   }
   let t: Tensor;
@@ -34,9 +34,16 @@ export function columnsToTensor(
   rows: number,
   dtype?: DType,
 ): Tensor {
-  cols.forEach((c, j) => {
-    if (c.isString) columnToTensor(c, undefined, names[j]);
-  });
+  const text = names.filter((_, j) => cols[j].isString);
+  if (text.length > 0) {
+    const list = text.map((n) => JSON.stringify(n)).join(", ");
+    const dtypes = [...new Set(cols.filter((c) => c.isString).map((c) => c.dtype))].join("/");
+    throw new TypeError(
+      `column${text.length > 1 ? "s" : ""} ${list} hold${text.length > 1 ? "" : "s"} strings (${dtypes}), and tensors ` +
+        `have no object dtype; drop ${text.length > 1 ? "them" : "it"} (df.drop([${list}], { axis: 1 })) or encode ` +
+        `${text.length > 1 ? "them" : "it"} first (sk.OrdinalEncoder, sk.OneHotEncoder)`,
+    );
+  }
   const same = cols.length > 0 && cols.every((c) => c.dtype === cols[0].dtype && c.vector.nullCount === 0);
   const natural: DType =
     same && (cols[0].dtype === "int32" || cols[0].dtype === "float32" || cols[0].dtype === "bool")

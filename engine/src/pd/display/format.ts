@@ -1,3 +1,4 @@
+import { gridOptions } from "../../display/grid.js";
 import type { Column } from "../column.js";
 
 // Cell formatting as pandas 1.5 does it for `to_string`/`repr`, so frames print the way the
@@ -18,6 +19,11 @@ export const displayOptions = {
   width: 80,
   /** Decimals of float cells. */
   precision: 6,
+  /**
+   * What the JupyterLab data grid's Arrow bundle may carry (`maxRows`, `maxCells`, `maxColumns`),
+   * for frames, series and 2-D tensors alike; `maxRows: 0` leaves it out.
+   */
+  grid: gridOptions,
 };
 
 const NUMBER_WITH_DECIMAL = /^\s*[+-]?[0-9]+\.[0-9]*$/;

@@ -1,4 +1,5 @@
 import { clip, formatCells } from "./format.js";
+import { MultiIndex } from "../multiindex.js";
 import { layout, type FrameParts } from "./text.js";
 
 const STYLE = `<style scoped>
@@ -33,24 +34,44 @@ export function frameToHtml(f: FrameParts): string {
   const cells = lay.cols.map((c) =>
     c < 0 ? [] : formatCells(f.columns[c], realRows, false).map((s) => clip(s)),
   );
+  const multi = f.index instanceof MultiIndex ? f.index : null;
+  const nlevels = f.index.nlevels;
   const out: string[] = ["<div>", STYLE, '<table border="1" class="dataframe">', "  <thead>"];
-  out.push('    <tr style="text-align: right;">', "      <th></th>");
+  out.push('    <tr style="text-align: right;">');
+  for (let l = 0; l < nlevels; l++)
+    out.push(`      <th>${l === nlevels - 1 && f.columnsName ? escapeHtml(f.columnsName) : ""}</th>`);
   for (const c of lay.cols) out.push(`      <th>${c < 0 ? "..." : escapeHtml(f.names[c])}</th>`);
   out.push("    </tr>");
-  if (f.index.name !== null) {
-    out.push("    <tr>", `      <th>${escapeHtml(f.index.name)}</th>`);
-    for (let k = 0; k < lay.cols.length; k++) out.push("      <th></th>");
+  if (f.index.names.some((n) => n !== null)) {
+    out.push("    <tr>");
+    for (const n of f.index.names) out.push(`      <th>${escapeHtml(n ?? "")}</th>`);
+    for (let j = 0; j < lay.cols.length; j++) out.push("      <th></th>");
     out.push("    </tr>");
   }
   out.push("  </thead>", "  <tbody>");
+  // Outer levels of a MultiIndex: a label spans the rows below it that repeat it (rowspan).
+  const sparse = multi?.sparseLabels(lay.rows);
+  const span = (l: number, i: number): number => {
+    let n = 1;
+    while (i + n < lay.rows.length && lay.rows[i + n] >= 0 && sparse![l][i + n] === "") n++;
+    return n;
+  };
   let k = 0;
-  for (const r of lay.rows) {
+  for (const [i, r] of lay.rows.entries()) {
     out.push("    <tr>");
     if (r < 0) {
-      out.push("      <th>...</th>");
+      for (let l = 0; l < nlevels; l++) out.push("      <th>...</th>");
       for (let j = 0; j < lay.cols.length; j++) out.push("      <td>...</td>");
     } else {
-      out.push(`      <th>${escapeHtml(f.index.formatLabel(r))}</th>`);
+      if (sparse) {
+        for (let l = 0; l < nlevels; l++) {
+          const label = sparse[l][i];
+          if (label === "" && l < nlevels - 1) continue;
+          const n = l < nlevels - 1 ? span(l, i) : 1;
+          const attrs = n > 1 ? ` rowspan="${n}" valign="top"` : "";
+          out.push(`      <th${attrs}>${escapeHtml(label)}</th>`);
+        }
+      } else out.push(`      <th>${escapeHtml(f.index.formatLabel(r))}</th>`);
       lay.cols.forEach((c, j) => out.push(`      <td>${c < 0 ? "..." : escapeHtml(cells[j][k])}</td>`));
       k++;
     }

@@ -1,5 +1,6 @@
 import type { Column } from "../column.js";
 import type { Index } from "../labels.js";
+import { MultiIndex } from "../multiindex.js";
 import { adjoin, center, clip, displayOptions, formatCells, shownPositions } from "./format.js";
 
 /** What printing needs from a frame: names, columns and row labels. */
@@ -7,6 +8,8 @@ export interface FrameParts {
   readonly names: readonly string[];
   readonly columns: readonly Column[];
   readonly index: Index;
+  /** The name of the column labels, printed in the header's corner. */
+  readonly columnsName?: string | null;
 }
 
 /** Which rows and columns a truncated table shows (-1 marks the "..." gap). */
@@ -50,7 +53,7 @@ export function frameToString(f: FrameParts): string {
     return `Empty DataFrame\nColumns: [${f.names.join(", ")}]\nIndex: [${f.index.toArray().join(", ")}]`;
   }
   const lay = layout(nrows, ncols);
-  const named = f.index.name !== null;
+  const named = f.index.names.some((n) => n !== null);
   const headerRows = named ? 2 : 1;
   const strcols: string[][] = [];
   for (const c of lay.cols) {
@@ -69,12 +72,24 @@ export function frameToString(f: FrameParts): string {
     );
     strcols.push([header.padStart(width), ...(named ? [""] : []), ...justified]);
   }
-  const labels = lay.rows.map((r) => (r < 0 ? "\0" : f.index.formatLabel(r)));
-  // pandas writes ".." in the gap of a label column three or fewer characters wide.
-  const labelWidth = Math.max(f.index.name?.length ?? 0, ...labels.map((l) => (l === "\0" ? 0 : l.length)));
-  const gapAt = labels.indexOf("\0");
-  if (gapAt >= 0) labels[gapAt] = labelWidth > 3 ? "..." : "..";
-  const indexCol = ["", ...(named ? [f.index.name ?? ""] : []), ...labels];
+  let indexCol: string[];
+  if (f.index instanceof MultiIndex) {
+    // One column per level, sparsified, adjoined with one space (pandas' MultiIndex.format).
+    const levels = f.index.sparseLabels(lay.rows);
+    const names = f.index.names.map((n) => n ?? "");
+    const lines = adjoin(
+      1,
+      levels.map((col, k) => (named ? [names[k], ...col] : col)),
+    ).split("\n");
+    indexCol = [f.columnsName ?? "", ...lines];
+  } else {
+    const labels = lay.rows.map((r) => (r < 0 ? "\0" : f.index.formatLabel(r)));
+    // pandas writes ".." in the gap of a label column three or fewer characters wide.
+    const labelWidth = Math.max(f.index.name?.length ?? 0, ...labels.map((l) => (l === "\0" ? 0 : l.length)));
+    const gapAt = labels.indexOf("\0");
+    if (gapAt >= 0) labels[gapAt] = labelWidth > 3 ? "..." : "..";
+    indexCol = [f.columnsName ?? "", ...(named ? [f.index.name ?? ""] : []), ...labels];
+  }
   const text = wrap(indexCol, strcols, lay.rows.length);
   return lay.truncatedRows || lay.truncatedCols ? `${text}\n\n[${nrows} rows x ${ncols} columns]` : text;
 }
@@ -142,13 +157,24 @@ export function seriesToString(s: SeriesParts): string {
   const values = formatCells(s.column, rows).map((x) => clip(x));
   const width = values.reduce((m, x) => Math.max(m, x.length), 0);
   const cells = values.map((x) => x.padStart(width));
-  const labels = rows.map((r) => s.index.formatLabel(r));
   if (truncated) {
     const at = lay.head.length;
     const w = cells[at - 1].length;
     cells.splice(at, 0, center(w > 3 ? "..." : "..", w));
-    labels.splice(at, 0, "");
   }
+  const shown = truncated ? [...lay.head, -1, ...lay.tail] : rows;
+  if (s.index instanceof MultiIndex) {
+    // The levels adjoined with two spaces under a line of their names (pandas' format(names=True)).
+    const levels = s.index.sparseLabels(shown).map((col) => col.map((l, i) => (shown[i] < 0 ? "" : l)));
+    const names = s.index.names;
+    const lines = adjoin(
+      2,
+      levels.map((col, k) => [names[k] ?? "", ...col]),
+    ).split("\n");
+    const text = adjoin(3, [lines.slice(1), cells]);
+    return `${names.some((n) => n !== null) ? `${lines[0]}\n` : ""}${text}\n${footer}`;
+  }
+  const labels = shown.map((r) => (r < 0 ? "" : s.index.formatLabel(r)));
   let text = adjoin(3, [labels, cells]);
   if (s.index.name !== null) text = `${s.index.name}\n${text}`;
   return `${text}\n${footer}`;

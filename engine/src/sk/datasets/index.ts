@@ -12,3 +12,11 @@ export { fetchOpenml, type FetchOpenmlOptions } from "./openml.js";
 export { fetchCaliforniaHousing, type CaliforniaOptions } from "./california.js";
 export { loadSampleImage, loadSampleImages } from "./images.js";
 export { makeMoons, makeCircles, makeBlobs, makeSwissRoll, type ShapeOptions, type BlobsOptions } from "./generators.js";
+export {
+  makeClassification,
+  makeRegression,
+  makeLowRankMatrix,
+  type ClassificationOptions,
+  type RegressionOptions,
+  type LowRankOptions,
+} from "./synthetic.js";
