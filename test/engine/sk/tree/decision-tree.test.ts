@@ -1,0 +1,49 @@
+/**
+ * Decision trees against scikit-learn 1.2.1 (fixtures from make_sk_trees.py): the same nodes,
+ * features, thresholds, impurities, values, predictions and importances.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { sk, type Tensor } from "../../../../engine/src/index.js";
+import { assertClose, flat } from "../models/helpers.js";
+import { FX, caseData, type TreeJson } from "./fixtures.js";
+
+/** Compares a fitted tree_ with scikit-learn's arrays: integers exactly, floats to 1e-12. */
+export function assertSameTree(t: sk.Tree, e: TreeJson, what: string): void {
+  assert.equal(t.nodeCount, e.nodeCount, `${what}: node count`);
+  assert.equal(t.maxDepth, e.maxDepth, `${what}: max depth`);
+  assert.deepEqual(flat(t.childrenLeft), e.childrenLeft, `${what}: children left`);
+  assert.deepEqual(flat(t.childrenRight), e.childrenRight, `${what}: children right`);
+  assert.deepEqual(flat(t.feature), e.feature, `${what}: features`);
+  assert.deepEqual(flat(t.threshold), e.threshold, `${what}: thresholds`);
+  assert.deepEqual(flat(t.nNodeSamples), e.nNodeSamples, `${what}: samples`);
+  assertClose(t.weightedNNodeSamples, e.weightedNNodeSamples, 1e-12, 0, `${what}: weighted samples`);
+  assertClose(t.impurity, e.impurity, 1e-12, 1e-12, `${what}: impurity`);
+  assertClose(t.value, e.value, 1e-12, 1e-12, `${what}: value`);
+}
+
+describe("DecisionTree* equal scikit-learn's trees", () => {
+  for (const c of FX.trees) {
+    it(c.name, () => {
+      const { X, y, w } = caseData(c.data);
+      const est =
+        c.kind === "classifier"
+          ? new sk.DecisionTreeClassifier(c.params as sk.DecisionTreeClassifierOptions)
+          : new sk.DecisionTreeRegressor(c.params as sk.DecisionTreeRegressorOptions);
+      est.fit(X, y, c.weighted ? { sampleWeight: w } : null);
+      assertSameTree(est.tree_ as sk.Tree, c.tree, c.name);
+      assert.deepEqual(flat(est.apply(X)), c.apply);
+      if (c.kind === "classifier") assert.deepEqual(flat(est.predict(X)), flat(c.predict));
+      else assertClose(est.predict(X), c.predict, 1e-12, 1e-12, "predict");
+      if (c.proba) {
+        const p = (est as sk.DecisionTreeClassifier).predictProba(X);
+        assertClose(Array.isArray(p) ? p.map((q) => flat(q)) : p, c.proba, 1e-12, 1e-15, "proba");
+      }
+      assertClose(est.featureImportances_, c.importances, 1e-10, 1e-12, "importances");
+      assert.equal(est.getDepth(), c.depth);
+      assert.equal(est.getNLeaves(), c.leaves);
+    });
+  }
+});
+
+void (null as unknown as Tensor);
