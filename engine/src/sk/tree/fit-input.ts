@@ -223,7 +223,7 @@ export function classSampleWeight(
     const weights = new Float64Array(nc).fill(1);
     if (cw === "balanced") {
       const counts = new Float64Array(nc);
-      let total = 0;
+      let total: number;
       if (indices) {
         for (const i of indices) counts[codes[i * nOut + k]]++;
         total = indices.length;

@@ -4,23 +4,9 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { sk, type Tensor } from "../../../../engine/src/index.js";
+import { sk } from "../../../../engine/src/index.js";
 import { assertClose, flat } from "../models/helpers.js";
-import { FX, caseData, type TreeJson } from "./fixtures.js";
-
-/** Compares a fitted tree_ with scikit-learn's arrays: integers exactly, floats to 1e-12. */
-export function assertSameTree(t: sk.Tree, e: TreeJson, what: string): void {
-  assert.equal(t.nodeCount, e.nodeCount, `${what}: node count`);
-  assert.equal(t.maxDepth, e.maxDepth, `${what}: max depth`);
-  assert.deepEqual(flat(t.childrenLeft), e.childrenLeft, `${what}: children left`);
-  assert.deepEqual(flat(t.childrenRight), e.childrenRight, `${what}: children right`);
-  assert.deepEqual(flat(t.feature), e.feature, `${what}: features`);
-  assert.deepEqual(flat(t.threshold), e.threshold, `${what}: thresholds`);
-  assert.deepEqual(flat(t.nNodeSamples), e.nNodeSamples, `${what}: samples`);
-  assertClose(t.weightedNNodeSamples, e.weightedNNodeSamples, 1e-12, 0, `${what}: weighted samples`);
-  assertClose(t.impurity, e.impurity, 1e-12, 1e-12, `${what}: impurity`);
-  assertClose(t.value, e.value, 1e-12, 1e-12, `${what}: value`);
-}
+import { FX, assertSameTree, caseData } from "./fixtures.js";
 
 describe("DecisionTree* equal scikit-learn's trees", () => {
   for (const c of FX.trees) {
@@ -45,5 +31,3 @@ describe("DecisionTree* equal scikit-learn's trees", () => {
     });
   }
 });
-
-void (null as unknown as Tensor);

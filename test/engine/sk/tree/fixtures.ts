@@ -2,9 +2,10 @@
  * The tree and forest fixtures of test/fixtures/sk/make_sk_trees.py (scikit-learn 1.2.1) and the
  * data they were computed on.
  */
+import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { np, type Tensor } from "../../../../engine/src/index.js";
-import { diabetes, iris, repoPath } from "../models/helpers.js";
+import { np, type sk, type Tensor } from "../../../../engine/src/index.js";
+import { assertClose, diabetes, flat, iris, repoPath } from "../models/helpers.js";
 
 /** A fitted tree's arrays as scikit-learn reports them. */
 export interface TreeJson {
@@ -110,4 +111,18 @@ export function caseData(name: string): { X: Tensor; y: Tensor; w: Tensor } {
     default:
       throw new Error(`unknown data ${name}`);
   }
+}
+
+/** Compares a fitted tree_ with scikit-learn's arrays: integers exactly, floats to 1e-12. */
+export function assertSameTree(t: sk.Tree, e: TreeJson, what: string): void {
+  assert.equal(t.nodeCount, e.nodeCount, `${what}: node count`);
+  assert.equal(t.maxDepth, e.maxDepth, `${what}: max depth`);
+  assert.deepEqual(flat(t.childrenLeft), e.childrenLeft, `${what}: children left`);
+  assert.deepEqual(flat(t.childrenRight), e.childrenRight, `${what}: children right`);
+  assert.deepEqual(flat(t.feature), e.feature, `${what}: features`);
+  assert.deepEqual(flat(t.threshold), e.threshold, `${what}: thresholds`);
+  assert.deepEqual(flat(t.nNodeSamples), e.nNodeSamples, `${what}: samples`);
+  assertClose(t.weightedNNodeSamples, e.weightedNNodeSamples, 1e-12, 0, `${what}: weighted samples`);
+  assertClose(t.impurity, e.impurity, 1e-12, 1e-12, `${what}: impurity`);
+  assertClose(t.value, e.value, 1e-12, 1e-12, `${what}: value`);
 }
