@@ -7,3 +7,4 @@ export {
   type DecisionTreeRegressorOptions,
 } from "./decision-tree.js";
 export type { Tree } from "./tree-data.js";
+export { exportGraphviz, type ExportGraphvizOptions, type TreeEstimator } from "./graphviz.js";

@@ -31,3 +31,18 @@ describe("DecisionTree* equal scikit-learn's trees", () => {
     });
   }
 });
+
+describe("exportGraphviz writes scikit-learn's DOT text", () => {
+  for (const c of FX.trees.filter((t) => t.graphviz)) {
+    it(c.name, () => {
+      const { X, y, w } = caseData(c.data);
+      const est =
+        c.kind === "classifier"
+          ? new sk.DecisionTreeClassifier(c.params as sk.DecisionTreeClassifierOptions)
+          : new sk.DecisionTreeRegressor(c.params as sk.DecisionTreeRegressorOptions);
+      est.fit(X, y, c.weighted ? { sampleWeight: w } : null);
+      const g = c.graphviz as { options: Record<string, unknown>; dot: string };
+      assert.equal(sk.exportGraphviz(est, g.options as sk.ExportGraphvizOptions), g.dot);
+    });
+  }
+});
