@@ -21,7 +21,7 @@ import {
 } from "../tree/decision-tree.js";
 import {
   classSampleWeight,
-  columnsF32,
+  float32Rows,
   sampleWeightArg,
   treeRows,
   type ClassWeight,
@@ -128,7 +128,7 @@ export abstract class ForestClassifier extends ClassifierMixin implements Forest
     const previous = this.warmStart && this.estimators_ ? this.estimators_ : [];
     const nOutputs = t.classes.length;
     const data = {
-      X: columnsF32(rows),
+      X: float32Rows(rows),
       rows: n,
       cols: rows.cols,
       nOutputs,
@@ -326,7 +326,7 @@ export abstract class ForestRegressor extends RegressorMixin implements ForestHo
     const t = asTarget(y, n, { estimator: owner });
     const sw = sampleWeightArg(sampleWeight, n);
     const previous = this.warmStart && this.estimators_ ? this.estimators_ : [];
-    const data = { X: columnsF32(rows), rows: n, cols: rows.cols, nOutputs: t.cols, y: t.data };
+    const data = { X: float32Rows(rows), rows: n, cols: rows.cols, nOutputs: t.cols, y: t.data };
     const grown = growForest(this, {
       owner,
       data,

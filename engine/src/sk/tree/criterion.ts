@@ -185,6 +185,24 @@ export class Gini extends ClassificationCriterion {
     this.impLeft = this.gini(this.sumLeft, this.weightedNLeft);
     this.impRight = this.gini(this.sumRight, this.weightedNRight);
   }
+
+  // One output: both impurities in one pass (the same operations as `childrenImpurity`).
+  override proxyImpurityImprovement(): number {
+    if (this.nOutputs !== 1) return super.proxyImpurityImprovement();
+    const { sumLeft, sumRight } = this;
+    const nc = this.nClasses[0];
+    let sl = 0;
+    let sr = 0;
+    for (let c = 0; c < nc; c++) {
+      const l = sumLeft[c];
+      const r = sumRight[c];
+      sl += l * l;
+      sr += r * r;
+    }
+    const wl = this.weightedNLeft;
+    const wr = this.weightedNRight;
+    return -wr * (1 - sr / (wr * wr)) - wl * (1 - sl / (wl * wl));
+  }
 }
 
 /** Entropy (log base 2), −Σ p log₂ p; also `log_loss`. */

@@ -15,7 +15,7 @@ import { checkRandomState, type RandomStateLike } from "../internal/random.js";
 import { TREE_LEAF } from "./builder.js";
 import {
   classSampleWeight,
-  columnsF32,
+  float32Rows,
   sampleWeightArg,
   treeRows,
   type ClassWeight,
@@ -286,7 +286,7 @@ export class DecisionTreeClassifier extends ClassifierMixin implements TreeHost 
     const nOutputs = t.classes.length;
     const grown = growTree(
       {
-        X: columnsF32(rows),
+        X: float32Rows(rows),
         rows: rows.rows,
         cols: rows.cols,
         nOutputs,
@@ -427,7 +427,7 @@ export class DecisionTreeRegressor extends RegressorMixin implements TreeHost {
     const sw = sampleWeightArg(sampleWeight, rows.rows);
     const seed = checkRandomState(this.randomState).randint(0, RAND_R_MAX);
     const grown = growTree(
-      { X: columnsF32(rows), rows: rows.rows, cols: rows.cols, nOutputs: t.cols, y: t.data },
+      { X: float32Rows(rows), rows: rows.rows, cols: rows.cols, nOutputs: t.cols, y: t.data },
       this,
       "DecisionTreeRegressor",
       sw,

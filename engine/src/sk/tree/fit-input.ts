@@ -129,19 +129,13 @@ export function resolveHyper(
   };
 }
 
-/** The float32 transpose of row-major data: `out[j * rows + i] = X[i, j]` (blocked for cache). */
-export function columnsF32(X: Rows): Float32Array {
-  const { data, rows, cols } = X;
-  const out = new Float32Array(rows * cols);
-  const B = 64;
-  for (let i0 = 0; i0 < rows; i0 += B) {
-    const i1 = Math.min(rows, i0 + B);
-    for (let j = 0; j < cols; j++) {
-      const o = j * rows;
-      for (let i = i0; i < i1; i++) out[o + i] = data[i * cols + j];
-    }
-  }
-  return out;
+/**
+ * X as float32, row-major (the values scikit-learn compares). Row-major keeps a small node's
+ * samples in cache across the many features a split search visits, which measured faster than
+ * a column-major copy on MNIST-sized data.
+ */
+export function float32Rows(X: Rows): Float32Array {
+  return X.data instanceof Float32Array ? X.data : Float32Array.from(X.data);
 }
 
 /**

@@ -11,7 +11,7 @@ import { Splitter } from "./splitter.js";
 
 /** Training data in the builder's layout. */
 export interface GrowData {
-  /** float32, column-major (`X[f * rows + i]`). */
+  /** float32 values, row-major (`X[i * cols + f]`); read only. */
   X: Float32Array;
   rows: number;
   cols: number;
