@@ -18,6 +18,8 @@ export { dump, load, dumps, loads } from "./persistence/index.js";
 export * from "./preprocessing/index.js";
 export * from "./linearModel/index.js";
 export * from "./neighbors/index.js";
+export * from "./tree/index.js";
+export * from "./ensemble/index.js";
 export * from "./dummy/index.js";
 export * from "./multiclass/index.js";
 export * from "./pipeline/index.js";

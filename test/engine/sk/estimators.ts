@@ -311,4 +311,53 @@ export const ESTIMATORS: ContractCase[] = [
     make: () => new sk.OneVsOneClassifier(new sk.SGDClassifier({ randomState: 0 })),
     kind: "classifier",
   },
+  // Trees and forests.
+  {
+    name: "DecisionTreeClassifier",
+    make: () => new sk.DecisionTreeClassifier({ maxDepth: 4, randomState: 0 }),
+    kind: "classifier",
+  },
+  {
+    name: "DecisionTreeClassifier(entropy, random splitter, maxLeafNodes)",
+    make: () =>
+      new sk.DecisionTreeClassifier({
+        criterion: "entropy",
+        splitter: "random",
+        maxLeafNodes: 6,
+        randomState: 1,
+      }),
+    kind: "classifier",
+  },
+  {
+    name: "DecisionTreeRegressor",
+    make: () => new sk.DecisionTreeRegressor({ minSamplesLeaf: 3, randomState: 0 }),
+    kind: "regressor",
+  },
+  {
+    name: "DecisionTreeRegressor(friedman_mse, sqrt features)",
+    make: () =>
+      new sk.DecisionTreeRegressor({ criterion: "friedman_mse", maxFeatures: "sqrt", randomState: 2 }),
+    kind: "regressor",
+  },
+  {
+    name: "RandomForestClassifier",
+    make: () => new sk.RandomForestClassifier({ nEstimators: 5, oobScore: true, randomState: 0 }),
+    kind: "classifier",
+  },
+  {
+    name: "RandomForestRegressor",
+    make: () => new sk.RandomForestRegressor({ nEstimators: 5, maxFeatures: 2, randomState: 0 }),
+    kind: "regressor",
+  },
+  {
+    name: "ExtraTreesClassifier",
+    make: () => new sk.ExtraTreesClassifier({ nEstimators: 5, randomState: 0 }),
+    kind: "classifier",
+  },
+  {
+    name: "ExtraTreesRegressor",
+    make: () =>
+      new sk.ExtraTreesRegressor({ nEstimators: 5, bootstrap: true, oobScore: true, randomState: 0 }),
+    kind: "regressor",
+  },
 ];
