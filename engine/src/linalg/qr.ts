@@ -15,12 +15,26 @@ const NB = 32;
  */
 export function geqrf(m: number, n: number, A: Float64Array, lda: number, tau: Float64Array): void {
   const k = Math.min(m, n);
+  // Each panel is factored in a compact copy (row stride jb): in place, its column operations
+  // would touch one cache line per row of A (and a new page every few rows) for every reflector,
+  // which made tall QRs memory-bound. Same arithmetic in the same order, so the same bits.
+  const P = new Float64Array(m * Math.min(NB, k));
   for (let j0 = 0; j0 < k; j0 += NB) {
     const jb = Math.min(NB, k - j0);
     const end = j0 + jb;
-    panelQr(m - j0, jb, A, j0 * lda + j0, lda, tau, j0);
+    const rows = m - j0;
+    const off = j0 * lda + j0;
+    for (let i = 0; i < rows; i++) {
+      const src = off + i * lda;
+      for (let j = 0; j < jb; j++) P[i * jb + j] = A[src + j];
+    }
+    panelQr(rows, jb, P, 0, jb, tau, j0);
+    for (let i = 0; i < rows; i++) {
+      const dst = off + i * lda;
+      for (let j = 0; j < jb; j++) A[dst + j] = P[i * jb + j];
+    }
     if (end < n) {
-      const V = explicitV(m - j0, jb, A, j0 * lda + j0, lda);
+      const V = explicitV(rows, jb, P, 0, jb);
       const T = larft(m - j0, jb, V, tau, j0);
       larfbLeft(true, m - j0, n - end, jb, V, T, A, j0 * lda + end, lda);
     }

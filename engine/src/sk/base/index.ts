@@ -36,7 +36,13 @@ export {
   type CheckTargetOptions,
 } from "./validation.js";
 export { toTable, takeRows, columnsToTensor, type Table, type ColumnData } from "./table.js";
-export { registerEstimator, estimatorClass, registeredEstimators } from "./registry.js";
+export {
+  registerEstimator,
+  estimatorClass,
+  estimatorModule,
+  registeredEstimators,
+  type RegisterEstimatorOptions,
+} from "./registry.js";
 export { formatRepr } from "./repr.js";
 export {
   isFrameLike,

@@ -78,6 +78,34 @@ export function linearPredict(X: Matrix, W: Float64Array, k: number, bias?: Floa
   return out;
 }
 
+/** Column block of the Gram products (measured: smaller blocks lose more to packing than they save). */
+const GRAM_BLOCK = 400;
+
+/**
+ * XᵀX (d×d, row-major) of a row-major n×d matrix, computing only the blocks on and below the
+ * diagonal (as BLAS `syrk`, which NumPy uses for `X.T @ X`) and mirroring the others: 3 of 4
+ * blocks for MNIST's 784 columns (~20% less CPU time, measured). Every entry is the same sum, in
+ * the same order, as the full GEMM would form.
+ */
+export function gram(X: Matrix): Float64Array {
+  const { rows: n, cols: d, data } = X;
+  const G = new Float64Array(d * d);
+  const nb = Math.ceil(d / GRAM_BLOCK);
+  const bs = Math.ceil(d / nb);
+  for (let i0 = 0; i0 < d; i0 += bs) {
+    const bi = Math.min(bs, d - i0);
+    for (let j0 = 0; j0 <= i0; j0 += bs) {
+      const bj = Math.min(bs, d - j0);
+      gemm(true, false, bi, bj, n, 1, data, d, data, d, 0, G, d, { a: i0, b: j0, c: i0 * d + j0 });
+    }
+  }
+  for (let i = 0; i < d; i++) {
+    const bi = Math.floor(i / bs);
+    for (let j = (bi + 1) * bs; j < d; j++) G[i * d + j] = G[j * d + i];
+  }
+  return G;
+}
+
 /** Weighted column means (NumPy's `average(X, axis=0, weights=w)`). */
 export function columnMeans(M: Matrix, w: Float64Array | null = null): Float64Array {
   const { data, rows, cols } = M;

@@ -59,21 +59,25 @@ export function multinomialObjective(
 ): Objective {
   const { rows: n, cols: d, data } = X;
   const Z = new Float64Array(n * k);
+  const E = new Float64Array(k);
   return (w, g) => {
     for (let i = 0; i < n; i++) for (let c = 0; c < k; c++) Z[i * k + c] = fitIntercept ? w[k * d + c] : 0;
     gemm(false, true, n, k, d, 1, data, d, w, d, 1, Z, k);
     let f = 0;
     const gb = new Float64Array(k);
+    // Fused softmax: one exp per entry, kept in E for the gradient (p = e / Σe).
     for (let i = 0; i < n; i++) {
       const o = i * k;
       let mx = -Infinity;
       for (let c = 0; c < k; c++) mx = Math.max(mx, Z[o + c]);
       let s = 0;
-      for (let c = 0; c < k; c++) s += Math.exp(Z[o + c] - mx);
+      for (let c = 0; c < k; c++) s += E[c] = Math.exp(Z[o + c] - mx);
       const lse = mx + Math.log(s);
-      f += sw[i] * (lse - Z[o + y[i]]);
+      const yi = y[i];
+      f += sw[i] * (lse - Z[o + yi]);
+      const scale = sw[i] / s;
       for (let c = 0; c < k; c++) {
-        const gi = sw[i] * (Math.exp(Z[o + c] - lse) - (c === y[i] ? 1 : 0));
+        const gi = scale * E[c] - (c === yi ? sw[i] : 0);
         Z[o + c] = gi;
         gb[c] += gi;
       }

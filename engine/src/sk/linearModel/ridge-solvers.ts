@@ -4,7 +4,7 @@
  * (shrunk singular values, robust to singular X). Each returns W as targets×features.
  */
 import { gemm, svdMatrix } from "../../linalg/index.js";
-import type { Matrix } from "../internal/matrix.js";
+import { gram, type Matrix } from "../internal/matrix.js";
 import { solveSpd } from "./spd.js";
 
 /** Ridge by Cholesky of the normal equations (primal when n ≥ d, dual otherwise). */
@@ -37,8 +37,7 @@ export function ridgeCholesky(X: Matrix, Y: Matrix, alpha: Float64Array): Float6
     }
     return W;
   }
-  const G = new Float64Array(d * d);
-  gemm(true, false, d, d, n, 1, X.data, d, X.data, d, 0, G, d);
+  const G = gram(X);
   const XtY = new Float64Array(d * k);
   gemm(true, false, d, k, n, 1, X.data, d, Y.data, k, 0, XtY, k);
   for (let t = 0; t < (sameAlpha ? 1 : k); t++) {

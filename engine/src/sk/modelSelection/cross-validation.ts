@@ -7,6 +7,9 @@ import type { ArrayInput, Labels, TargetInput } from "../base/types.js";
 import { getScorer, passthroughScorer, type Scorable, type Scorer } from "../metrics/scorer.js";
 import { safeIndexing } from "./indexing.js";
 import { cvSplits, type CvInput } from "./check-cv.js";
+import { loads } from "../persistence/index.js";
+import { planParallel, runPlan } from "./parallel.js";
+import type { ScoreOutcome, PredictOutcome } from "../internal/parallel/protocol.js";
 
 /** What `scoring` may be: a name, a scorer, a list of names, or scorers by name. */
 export type Scoring =
@@ -18,7 +21,7 @@ export interface CrossValidateOptions {
   cv?: CvInput;
   /** Scoring (default: the estimator's `score`). */
   scoring?: Scoring;
-  /** Accepted; folds run one after the other in this process (see docs/sk.md). */
+  /** Worker threads for the folds: 1/null sequential, n, or -1 for every core (see docs/sk.md). */
   nJobs?: number | null;
   /** Print one line per fold (1) or more. */
   verbose?: number;
@@ -34,7 +37,8 @@ export interface CrossValidateOptions {
   groups?: unknown;
 }
 
-type Fittable = BaseEstimator &
+/** An estimator the model-selection functions can fit and score. */
+export type Fittable = BaseEstimator &
   Scorable & { fit(X: ArrayInput, y?: TargetInput | null, ...rest: unknown[]): unknown };
 
 /** Scorers by name; a single scorer is named "score". */
@@ -148,6 +152,21 @@ export function fitAndScore(
   return { test: testScores, train: trainScores, fitTime, scoreTime, estimator: est, failed: false };
 }
 
+/** One fold's outcome as the callers use it. */
+export type FoldResult = ReturnType<typeof fitAndScore>;
+
+/** A worker's reply as a {@link FoldResult} (the fitted estimator rebuilt when it was sent). */
+export function foldResult(v: ScoreOutcome): FoldResult {
+  return {
+    test: v.test,
+    train: v.train,
+    fitTime: v.fitTime,
+    scoreTime: v.scoreTime,
+    failed: v.failed,
+    estimator: (v.estimator === undefined ? undefined : loads(v.estimator)) as Fittable,
+  };
+}
+
 const vec = (a: number[]): Tensor => Tensor.fromTypedArray(Float64Array.from(a), [a.length], "float64");
 
 /** What {@link crossValidate} returns: arrays of per-fold values. */
@@ -176,8 +195,7 @@ export function crossValidate(
 ): CrossValidateResult {
   const splits = cvSplits(options.cv, X, y, estimator);
   const { scorers } = scorersOf(options.scoring);
-  const results = splits.map(([train, test], i) => {
-    const r = fitAndScore(clone(estimator) as Fittable, X, y, train, test, scorers, options);
+  const report = (r: FoldResult, i: number): FoldResult => {
     if (options.verbose) {
       const s = Object.entries(r.test)
         .map(([k, v]) => `${k}=${v.toFixed(3)}`)
@@ -187,7 +205,37 @@ export function crossValidate(
       );
     }
     return r;
-  });
+  };
+  const plan = planParallel(
+    "crossValidate",
+    options.nJobs,
+    splits.length,
+    [clone(estimator)],
+    options.scoring,
+    X,
+    y,
+    options.fitParams,
+  );
+  let results: FoldResult[];
+  if (plan) {
+    results = [];
+    runPlan(
+      plan,
+      splits,
+      splits.map((_, i) => ({ estimator: 0, split: i })),
+      {
+        mode: "score",
+        returnTrainScore: options.returnTrainScore,
+        returnEstimator: options.returnEstimator,
+        errorScore: options.errorScore,
+      },
+      (i, r) => results.push(report(foldResult(r.value as ScoreOutcome), i)),
+    );
+  } else {
+    results = splits.map(([train, test], i) =>
+      report(fitAndScore(clone(estimator) as Fittable, X, y, train, test, scorers, options), i),
+    );
+  }
   const out: CrossValidateResult = {
     fit_time: vec(results.map((r) => r.fitTime)),
     score_time: vec(results.map((r) => r.scoreTime)),
@@ -240,12 +288,40 @@ export interface CrossValPredictOptions {
     | "predict_proba"
     | "decision_function"
     | "predict_log_proba";
-  /** Accepted; folds run sequentially. */
+  /** Worker threads for the folds (see {@link CrossValidateOptions.nJobs}). */
   nJobs?: number | null;
   /** Print one line per fold. */
   verbose?: number;
   /** Extra arguments of `fit`. */
   fitParams?: Record<string, unknown> | null;
+}
+
+/** Fits `est` on the train rows and returns `method`'s output on the test rows (one fold of crossValPredict). */
+export function foldPredict(
+  est: Fittable,
+  X: ArrayInput,
+  y: TargetInput | null | undefined,
+  train: Tensor,
+  test: Tensor,
+  method: string,
+  fitParams: Record<string, unknown> | null | undefined,
+): Tensor | string[] {
+  const tr = train.dataSync();
+  const te = test.dataSync();
+  est.fit(
+    safeIndexing(X, tr),
+    y == null ? undefined : safeIndexing(y, tr),
+    ...(fitParams ? [fitParams] : []),
+  );
+  const f = (est as unknown as Record<string, unknown>)[method];
+  if (typeof f !== "function") throw new TypeError(`${est.constructor.name} has no method ${method}`);
+  return (f as (X: ArrayInput) => Tensor | string[]).call(est, safeIndexing(X, te));
+}
+
+function predictionOf(p: PredictOutcome): Tensor | string[] {
+  if ("array" in p) return p.array as string[];
+  const { dtype, shape, data } = p.tensor;
+  return Tensor.fromTypedArray(data as Float64Array, shape, dtype as "float64");
 }
 
 const METHOD_NAMES: Record<string, string> = {
@@ -291,19 +367,31 @@ export function crossValPredict(
       order.push(i);
     }
   }
-  const parts: (Tensor | string[])[] = splits.map(([train, test]) => {
-    const est = clone(estimator) as Fittable & Record<string, unknown>;
-    const tr = train.dataSync();
-    const te = test.dataSync();
-    est.fit(
-      safeIndexing(X, tr),
-      y == null ? undefined : safeIndexing(y, tr),
-      ...(options.fitParams ? [options.fitParams] : []),
+  const plan = planParallel(
+    "crossValPredict",
+    options.nJobs,
+    splits.length,
+    [clone(estimator)],
+    null,
+    X,
+    y,
+    options.fitParams,
+  );
+  let parts: (Tensor | string[])[];
+  if (plan) {
+    parts = [];
+    runPlan(
+      plan,
+      splits,
+      splits.map((_, i) => ({ estimator: 0, split: i })),
+      { mode: "predict", method },
+      (_, r) => parts.push(predictionOf(r.value as PredictOutcome)),
     );
-    const f = est[method];
-    if (typeof f !== "function") throw new TypeError(`${est.constructor.name} has no method ${method}`);
-    return (f as (X: ArrayInput) => Tensor | string[]).call(est, safeIndexing(X, te));
-  });
+  } else {
+    parts = splits.map(([train, test]) =>
+      foldPredict(clone(estimator) as Fittable, X, y, train, test, method, options.fitParams),
+    );
+  }
   // Put the fold outputs back in sample order.
   const pos = new Int32Array(n);
   order.forEach((sample, k) => (pos[sample] = k));

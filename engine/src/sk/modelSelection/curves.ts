@@ -7,6 +7,8 @@ import type { ArrayInput, TargetInput } from "../base/types.js";
 import type { Scorable, Scorer } from "../metrics/scorer.js";
 import { cvSplits, type CvInput } from "./check-cv.js";
 import { fitAndScore, scorersOf } from "./cross-validation.js";
+import { planParallel, runPlan } from "./parallel.js";
+import type { ScoreOutcome } from "../internal/parallel/protocol.js";
 import { checkRandomState, indexArray, type RandomStateLike } from "./random.js";
 
 /** Options of {@link learningCurve}. */
@@ -21,7 +23,7 @@ export interface LearningCurveOptions {
   shuffle?: boolean;
   /** Seed for `shuffle`. */
   randomState?: RandomStateLike;
-  /** Accepted; runs sequentially. */
+  /** Worker threads for the fits (1/null sequential, n, -1 every core; see docs/sk.md). */
   nJobs?: number | null;
   /** Score of failed fits. */
   errorScore?: number | "raise";
@@ -73,18 +75,48 @@ export function learningCurve(
   const rng = options.shuffle ? checkRandomState(options.randomState) : null;
   const trainScores: number[][] = sizes.map(() => []);
   const testScores: number[][] = sizes.map(() => []);
+  // Every (fold, size) pair is one fit on a prefix of the (shuffled) training fold.
+  const fits: { split: [Tensor, Tensor]; k: number }[] = [];
   for (const [train, test] of splits) {
     const tr = rng ? rng.permutation(train) : train;
     const idx = indexArray(tr);
     sizes.forEach((n, k) => {
-      const sub = Tensor.fromTypedArray(idx.slice(0, n), [n], "int32");
-      const r = fitAndScore(clone(estimator) as Fittable, X, y, sub, test, scorers, {
+      fits.push({ split: [Tensor.fromTypedArray(idx.slice(0, n), [n], "int32"), test], k });
+    });
+  }
+  const record = (k: number, train: Record<string, number>, test: Record<string, number>): void => {
+    trainScores[k].push(train.score);
+    testScores[k].push(test.score);
+  };
+  const plan = planParallel(
+    "learningCurve",
+    options.nJobs,
+    fits.length,
+    [clone(estimator)],
+    options.scoring ?? null,
+    X,
+    y,
+    null,
+  );
+  if (plan) {
+    runPlan(
+      plan,
+      fits.map((f) => f.split),
+      fits.map((_, i) => ({ estimator: 0, split: i })),
+      { mode: "score", returnTrainScore: true, errorScore: options.errorScore },
+      (i, r) => {
+        const v = r.value as ScoreOutcome;
+        record(fits[i].k, v.train as Record<string, number>, v.test);
+      },
+    );
+  } else {
+    for (const { split, k } of fits) {
+      const r = fitAndScore(clone(estimator) as Fittable, X, y, split[0], split[1], scorers, {
         returnTrainScore: true,
         errorScore: options.errorScore,
       });
-      trainScores[k].push((r.train as Record<string, number>).score);
-      testScores[k].push(r.test.score);
-    });
+      record(k, r.train as Record<string, number>, r.test);
+    }
   }
   return [
     Tensor.fromTypedArray(Int32Array.from(sizes), [sizes.length], "int32"),
@@ -103,7 +135,7 @@ export interface ValidationCurveOptions {
   cv?: CvInput;
   /** Scoring (default: the estimator's score). */
   scoring?: string | Scorer | null;
-  /** Accepted; runs sequentially. */
+  /** Worker threads for the fits (1/null sequential, n, -1 every core; see docs/sk.md). */
   nJobs?: number | null;
   /** Score of failed fits. */
   errorScore?: number | "raise";
@@ -131,16 +163,44 @@ export function validationCurve(
       : [...options.paramRange];
   const train: number[][] = values.map(() => []);
   const test: number[][] = values.map(() => []);
-  for (const [a, b] of splits) {
-    values.forEach((v, k) => {
-      const est = clone(estimator).setParams({ [options.paramName]: v }) as Fittable;
-      const r = fitAndScore(est, X, y, a, b, scorers, {
-        returnTrainScore: true,
-        errorScore: options.errorScore,
+  const record = (k: number, tr: Record<string, number>, te: Record<string, number>): void => {
+    train[k].push(tr.score);
+    test[k].push(te.score);
+  };
+  const withValue = (v: unknown): Fittable =>
+    clone(estimator).setParams({ [options.paramName]: v }) as Fittable;
+  const plan = planParallel(
+    "validationCurve",
+    options.nJobs,
+    splits.length * values.length,
+    values.map(withValue),
+    options.scoring ?? null,
+    X,
+    y,
+    null,
+  );
+  if (plan) {
+    const tasks = splits.flatMap((_, si) => values.map((__, k) => ({ estimator: k, split: si })));
+    runPlan(
+      plan,
+      splits,
+      tasks,
+      { mode: "score", returnTrainScore: true, errorScore: options.errorScore, cacheSplits: true },
+      (i, r) => {
+        const v = r.value as ScoreOutcome;
+        record(tasks[i].estimator, v.train as Record<string, number>, v.test);
+      },
+    );
+  } else {
+    for (const [a, b] of splits) {
+      values.forEach((v, k) => {
+        const r = fitAndScore(withValue(v), X, y, a, b, scorers, {
+          returnTrainScore: true,
+          errorScore: options.errorScore,
+        });
+        record(k, r.train as Record<string, number>, r.test);
       });
-      train[k].push((r.train as Record<string, number>).score);
-      test[k].push(r.test.score);
-    });
+    }
   }
   return [matrix(train), matrix(test)];
 }

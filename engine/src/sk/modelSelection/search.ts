@@ -11,7 +11,16 @@ import { registerEstimator } from "../base/registry.js";
 import type { ArrayInput, Labels, TargetInput } from "../base/types.js";
 import type { Scorable, Scorer } from "../metrics/scorer.js";
 import { cvSplits, type CvInput } from "./check-cv.js";
-import { fitAndScore, scorersOf, splitData, type Scoring } from "./cross-validation.js";
+import {
+  fitAndScore,
+  foldResult,
+  scorersOf,
+  splitData,
+  type FoldResult,
+  type Scoring,
+} from "./cross-validation.js";
+import { planParallel, runPlan } from "./parallel.js";
+import type { ScoreOutcome } from "../internal/parallel/protocol.js";
 import {
   parameterGrid,
   parameterSampler,
@@ -26,7 +35,7 @@ import { DataFrame } from "../../pd/frame.js";
 export interface SearchOptions {
   /** Scoring: a name, a scorer, or several (then `refit` names the one to pick by). */
   scoring?: Scoring;
-  /** Accepted; candidates run one after the other in this process (see docs/sk.md). */
+  /** Worker threads for the fits: 1/null sequential, n, or -1 for every core (see docs/sk.md). */
   nJobs?: number | null;
   /** Refit the best setting on all the data (default true), or the scorer name to pick by. */
   refit?: boolean | string;
@@ -111,8 +120,6 @@ export abstract class BaseSearchCV extends BaseEstimator {
       );
     const splits = cvSplits(this.cv, X, y, this.estimator);
     const cands = this.candidates();
-    // Every candidate uses the same folds: select each fold's rows once.
-    const parts = splits.map(([a, b]) => splitData(X, y, a, b));
     const total = cands.length * splits.length;
     const bar =
       this.verbose > 0
@@ -121,50 +128,76 @@ export abstract class BaseSearchCV extends BaseEstimator {
             total,
           )
         : null;
-    const fitT: number[][] = [];
-    const scoreT: number[][] = [];
-    const test: Record<string, number[][]> = Object.fromEntries(Object.keys(scorers).map((k) => [k, []]));
-    const train: Record<string, number[][]> = Object.fromEntries(Object.keys(scorers).map((k) => [k, []]));
+    const fitT: number[][] = cands.map(() => []);
+    const scoreT: number[][] = cands.map(() => []);
+    const test: Record<string, number[][]> = Object.fromEntries(
+      Object.keys(scorers).map((k) => [k, cands.map(() => [])]),
+    );
+    const train: Record<string, number[][]> = Object.fromEntries(
+      Object.keys(scorers).map((k) => [k, cands.map(() => [])]),
+    );
     let done = 0;
-    cands.forEach((params, ci) => {
-      const ft: number[] = [];
-      const st: number[] = [];
-      const te: Record<string, number[]> = Object.fromEntries(Object.keys(scorers).map((k) => [k, []]));
-      const tr: Record<string, number[]> = Object.fromEntries(Object.keys(scorers).map((k) => [k, []]));
-      splits.forEach(([a, b], si) => {
-        const est = clone(this.estimator).setParams(clone2(params)) as Fittable;
-        const r = fitAndScore(est, X, y, a, b, scorers, {
+    // Fits go candidate by candidate, fold by fold; `record` takes them in that order.
+    const record = (ci: number, si: number, r: FoldResult): void => {
+      fitT[ci].push(r.fitTime);
+      scoreT[ci].push(r.scoreTime);
+      for (const k of Object.keys(scorers)) {
+        test[k][ci].push(r.test[k]);
+        if (r.train) train[k][ci].push(r.train[k]);
+      }
+      done++;
+      if (bar)
+        bar.update(
+          done,
+          this.verbose > 1
+            ? `[CV ${si + 1}/${splits.length}] END ${JSON.stringify(cands[ci])}; score=${Object.values(r.test)
+                .map((v) => v.toFixed(3))
+                .join(
+                  ",",
+                )} total time=${(r.fitTime + r.scoreTime).toFixed(1)}s (candidate ${ci + 1}/${cands.length})`
+            : undefined,
+        );
+    };
+    const plan = planParallel(
+      this.constructor.name,
+      this.nJobs,
+      total,
+      cands.map((params) => clone(this.estimator).setParams(clone2(params))),
+      this.scoring,
+      X,
+      y,
+      fitParams,
+    );
+    if (plan) {
+      const tasks = cands.flatMap((_, ci) => splits.map((__, si) => ({ estimator: ci, split: si })));
+      runPlan(
+        plan,
+        splits,
+        tasks,
+        {
+          mode: "score",
           returnTrainScore: this.returnTrainScore,
           errorScore: this.errorScore,
-          fitParams,
-          split: parts[si],
+          cacheSplits: true,
+        },
+        (i, r) => record(tasks[i].estimator, tasks[i].split, foldResult(r.value as ScoreOutcome)),
+      );
+    } else {
+      // Every candidate uses the same folds: select each fold's rows once.
+      const parts = splits.map(([a, b]) => splitData(X, y, a, b));
+      cands.forEach((params, ci) => {
+        splits.forEach(([a, b], si) => {
+          const est = clone(this.estimator).setParams(clone2(params)) as Fittable;
+          const r = fitAndScore(est, X, y, a, b, scorers, {
+            returnTrainScore: this.returnTrainScore,
+            errorScore: this.errorScore,
+            fitParams,
+            split: parts[si],
+          });
+          record(ci, si, r);
         });
-        ft.push(r.fitTime);
-        st.push(r.scoreTime);
-        for (const k of Object.keys(scorers)) {
-          te[k].push(r.test[k]);
-          if (r.train) tr[k].push(r.train[k]);
-        }
-        done++;
-        if (bar)
-          bar.update(
-            done,
-            this.verbose > 1
-              ? `[CV ${si + 1}/${splits.length}] END ${JSON.stringify(params)}; score=${Object.values(r.test)
-                  .map((v) => v.toFixed(3))
-                  .join(
-                    ",",
-                  )} total time=${(r.fitTime + r.scoreTime).toFixed(1)}s (candidate ${ci + 1}/${cands.length})`
-              : undefined,
-          );
       });
-      fitT.push(ft);
-      scoreT.push(st);
-      for (const k of Object.keys(scorers)) {
-        test[k].push(te[k]);
-        train[k].push(tr[k]);
-      }
-    });
+    }
     bar?.done();
     this.cvResults_ = this.results(cands, splits.length, fitT, scoreT, test, train, single);
     this.nSplits_ = splits.length;

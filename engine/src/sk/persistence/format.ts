@@ -20,7 +20,8 @@ import { estimatorClass } from "../base/registry.js";
 export const FORMAT = "tensorbook.sk";
 export const VERSION = 1;
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+/** JSON data. */
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 type Typed = Float64Array | Float32Array | Int32Array | Uint8Array;
 const TYPED: Record<string, new (b: ArrayBuffer) => Typed> = {
@@ -55,7 +56,8 @@ export function encodeEstimator(est: BaseEstimator): { [k: string]: Json } {
   return { class: cls.name, params, state };
 }
 
-function encode(v: unknown, where: string): Json {
+/** Encodes any value an estimator may hold (tensors, typed arrays, nested estimators...) as JSON data. */
+export function encode(v: unknown, where: string): Json {
   if (v === null || typeof v === "boolean" || typeof v === "string") return v;
   if (v === undefined) return { $undefined: true };
   if (typeof v === "number") return Number.isFinite(v) ? v : { $num: String(v) };
@@ -106,7 +108,8 @@ export function decodeEstimator(j: { [k: string]: Json }): BaseEstimator {
   return est;
 }
 
-function decode(j: Json): unknown {
+/** The inverse of {@link encode}. */
+export function decode(j: Json): unknown {
   if (j === null || typeof j !== "object") return j;
   if (Array.isArray(j)) return j.map(decode);
   if ("$undefined" in j) return undefined;
