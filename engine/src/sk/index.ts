@@ -18,6 +18,7 @@ export { dump, load, dumps, loads } from "./persistence/index.js";
 export * from "./preprocessing/index.js";
 export * from "./linearModel/index.js";
 export * from "./neighbors/index.js";
+export * from "./svm/index.js";
 export * from "./dummy/index.js";
 export * from "./multiclass/index.js";
 export * from "./pipeline/index.js";
