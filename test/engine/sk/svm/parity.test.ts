@@ -19,7 +19,8 @@
  */
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
-import { np, sk, Tensor } from "../../../../engine/src/index.js";
+import type { Tensor } from "../../../../engine/src/index.js";
+import { np, sk } from "../../../../engine/src/index.js";
 import { setKernelRowPrecision } from "../../../../engine/src/sk/svm/kernel-source.js";
 import { flat } from "../models/helpers.js";
 import { camelOptions, dataOf, fx, type SvmCase } from "./fixture.js";
