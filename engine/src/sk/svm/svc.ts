@@ -239,6 +239,7 @@ export class SVC extends ClassifierMixin {
    * ```
    */
   decisionFunction(X: ArrayInput): Tensor {
+    checkIsFitted(this, "support_");
     const { dec, n, P } = this.pairwise(X);
     const k = this.k;
     if (k === 2)
@@ -267,6 +268,7 @@ export class SVC extends ClassifierMixin {
     if (this.breakTies && this.decisionFunctionShape === "ovo") {
       throw new ValueError("break_ties must be False when decision_function_shape is 'ovo'");
     }
+    checkIsFitted(this, "support_");
     const k = this.k;
     const { dec, n, P } = this.pairwise(X);
     const codes = new Int32Array(n);
