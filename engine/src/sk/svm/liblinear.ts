@@ -223,33 +223,26 @@ export function dualCdSvr(
       const Gp = G + p;
       const Gn = G - p;
       let violation = 0;
-      const shrink = (): void => {
+      let shrink = false;
+      if (beta[i] === 0) {
+        if (Gp < 0) violation = -Gp;
+        else if (Gn > 0) violation = Gn;
+        else shrink = Gp > GmaxOld && Gn < -GmaxOld;
+      } else if (beta[i] >= upper[i]) {
+        if (Gp > 0) violation = Gp;
+        else shrink = Gp < -GmaxOld;
+      } else if (beta[i] <= -upper[i]) {
+        if (Gn < 0) violation = -Gn;
+        else shrink = Gn > GmaxOld;
+      } else if (beta[i] > 0) violation = Math.abs(Gp);
+      else violation = Math.abs(Gn);
+      if (shrink) {
         active--;
         index[s] = index[active];
         index[active] = i;
         s--;
-      };
-      if (beta[i] === 0) {
-        if (Gp < 0) violation = -Gp;
-        else if (Gn > 0) violation = Gn;
-        else if (Gp > GmaxOld && Gn < -GmaxOld) {
-          shrink();
-          continue;
-        }
-      } else if (beta[i] >= upper[i]) {
-        if (Gp > 0) violation = Gp;
-        else if (Gp < -GmaxOld) {
-          shrink();
-          continue;
-        }
-      } else if (beta[i] <= -upper[i]) {
-        if (Gn < 0) violation = -Gn;
-        else if (Gn > GmaxOld) {
-          shrink();
-          continue;
-        }
-      } else if (beta[i] > 0) violation = Math.abs(Gp);
-      else violation = Math.abs(Gn);
+        continue;
+      }
       GmaxNew = Math.max(GmaxNew, violation);
       Gnorm1New += violation;
       let d: number;
