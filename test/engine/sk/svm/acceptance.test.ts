@@ -8,7 +8,8 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { np, pd, sk, Tensor } from "../../../../engine/src/index.js";
+import type { Tensor } from "../../../../engine/src/index.js";
+import { np, pd, sk } from "../../../../engine/src/index.js";
 import { assertClose, flat, iris } from "../models/helpers.js";
 import { mnist } from "../models/mnist.js";
 import { dataOf, fx } from "./fixture.js";
