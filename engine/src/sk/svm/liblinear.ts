@@ -126,6 +126,7 @@ export function dualCdSvc(
     QD[i] = diag[i] + sqNorm(S, i);
     index[i] = i;
   }
+  const { ptr, idx, val } = S;
   let active = l;
   let PGmaxOld = Infinity;
   let PGminOld = -Infinity;
@@ -137,7 +138,11 @@ export function dualCdSvc(
     for (let s = 0; s < active; s++) {
       const i = index[s];
       const yi = y[i];
-      let G = yi * dot(S, i, w) - 1;
+      const t0 = ptr[i];
+      const t1 = ptr[i + 1];
+      let z = 0;
+      for (let t = t0; t < t1; t++) z += w[idx[t]] * val[t];
+      let G = yi * z - 1;
       const Ci = upper[i];
       G += alpha[i] * diag[i];
       let PG = 0;
@@ -163,7 +168,8 @@ export function dualCdSvc(
       if (Math.abs(PG) > 1.0e-12) {
         const old = alpha[i];
         alpha[i] = Math.min(Math.max(alpha[i] - G / QD[i], 0), Ci);
-        axpy(S, i, (alpha[i] - old) * yi, w);
+        const a = (alpha[i] - old) * yi;
+        for (let t = t0; t < t1; t++) w[idx[t]] += a * val[t];
       }
     }
     iter++;
@@ -207,6 +213,7 @@ export function dualCdSvr(
     QD[i] = sqNorm(S, i);
     index[i] = i;
   }
+  const { ptr, idx, val } = S;
   let active = l;
   let GmaxOld = Infinity;
   let Gnorm1Init = -1;
@@ -219,7 +226,11 @@ export function dualCdSvr(
       const i = index[s];
       let G = -y[i] + lambda[i] * beta[i];
       const H = QD[i] + lambda[i];
-      G += dot(S, i, w);
+      const t0 = ptr[i];
+      const t1 = ptr[i + 1];
+      let z = 0;
+      for (let t = t0; t < t1; t++) z += w[idx[t]] * val[t];
+      G += z;
       const Gp = G + p;
       const Gn = G - p;
       let violation = 0;
@@ -253,7 +264,7 @@ export function dualCdSvr(
       const old = beta[i];
       beta[i] = Math.min(Math.max(beta[i] + d, -upper[i]), upper[i]);
       d = beta[i] - old;
-      if (d !== 0) axpy(S, i, d, w);
+      if (d !== 0) for (let t = t0; t < t1; t++) w[idx[t]] += d * val[t];
     }
     if (iter === 0) Gnorm1Init = Gnorm1New;
     iter++;
