@@ -7,6 +7,12 @@
 /**
  * `winsSecond[i·P + m]` is 1 when pair m = (a, b) (in the order (0,1), (0,2), …, (1,2), …) voted
  * for b on sample i, `confidence[i·P + m]` how strongly (positive favours b). Returns n×k scores.
+ *
+ * @example
+ * ```ts
+ * // one sample, three classes, pairs (0,1) (0,2) (1,2): class 1 wins two votes
+ * sk.ovrDecisionFunction(Uint8Array.of(1, 0, 0), Float64Array.of(0.5, -0.2, -1), 1, 3);
+ * ```
  */
 export function ovrDecisionFunction(
   winsSecond: Uint8Array,
