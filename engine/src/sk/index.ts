@@ -20,6 +20,7 @@ export * from "./linearModel/index.js";
 export * from "./neighbors/index.js";
 export * from "./tree/index.js";
 export * from "./ensemble/index.js";
+export * from "./svm/index.js";
 export * from "./dummy/index.js";
 export * from "./multiclass/index.js";
 export * from "./pipeline/index.js";

@@ -360,4 +360,36 @@ export const ESTIMATORS: ContractCase[] = [
       new sk.ExtraTreesRegressor({ nEstimators: 5, bootstrap: true, oobScore: true, randomState: 0 }),
     kind: "regressor",
   },
+  // Support vector machines.
+  { name: "SVC", make: () => new sk.SVC(), kind: "classifier" },
+  {
+    name: "SVC(linear, probability, ovo)",
+    make: () =>
+      new sk.SVC({ kernel: "linear", probability: true, decisionFunctionShape: "ovo", randomState: 0 }),
+    kind: "classifier",
+  },
+  {
+    name: "SVC(poly, balanced)",
+    make: () => new sk.SVC({ kernel: "poly", degree: 2, classWeight: "balanced" }),
+    kind: "classifier",
+  },
+  { name: "SVR", make: () => new sk.SVR({ C: 10 }), kind: "regressor" },
+  {
+    name: "SVR(linear, no shrinking)",
+    make: () => new sk.SVR({ kernel: "linear", shrinking: false }),
+    kind: "regressor",
+  },
+  { name: "LinearSVC", make: () => new sk.LinearSVC({ randomState: 0 }), kind: "classifier" },
+  {
+    name: "LinearSVC(hinge)",
+    make: () => new sk.LinearSVC({ loss: "hinge", C: 5, randomState: 0 }),
+    kind: "classifier",
+  },
+  { name: "LinearSVC(primal)", make: () => new sk.LinearSVC({ dual: false }), kind: "classifier" },
+  { name: "LinearSVR", make: () => new sk.LinearSVR({ epsilon: 0.1, randomState: 0 }), kind: "regressor" },
+  {
+    name: "LinearSVR(squared, auto)",
+    make: () => new sk.LinearSVR({ loss: "squared_epsilon_insensitive", dual: "auto" }),
+    kind: "regressor",
+  },
 ];

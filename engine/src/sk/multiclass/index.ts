@@ -2,3 +2,4 @@
 export { OneVsRestClassifier, type OneVsRestOptions } from "./one-vs-rest.js";
 export { OneVsOneClassifier, type OneVsOneOptions } from "./one-vs-one.js";
 export { MultiOutputClassifier, type MultiOutputOptions } from "./multi-output.js";
+export { ovrDecisionFunction } from "./ovr-decision.js";

@@ -14,6 +14,7 @@ import type { ArrayInput, Labels, TargetInput } from "../base/types.js";
 import { decodeLabels, encodeTarget, labelValues } from "../internal/labels.js";
 import { tensor } from "../internal/matrix.js";
 import { asNumbers, binaryScore, type InnerClassifier } from "./meta.js";
+import { ovrDecisionFunction } from "./ovr-decision.js";
 
 /** Options of {@link OneVsOneClassifier}. */
 export interface OneVsOneOptions {
@@ -78,19 +79,16 @@ export class OneVsOneClassifier extends ClassifierMixin {
     const preds = ests.map((e) => asNumbers(e.predict(X)));
     const conf = ests.map((e) => binaryScore(e, X));
     const n = preds[0].length;
-    const votes = new Float64Array(n * k);
-    const sums = new Float64Array(n * k);
-    let m = 0;
-    for (let a = 0; a < k; a++) {
-      for (let b = a + 1; b < k; b++, m++) {
-        for (let i = 0; i < n; i++) {
-          sums[i * k + a] -= conf[m][i];
-          sums[i * k + b] += conf[m][i];
-          votes[i * k + (preds[m][i] === 0 ? a : b)] += 1;
-        }
+    const P = ests.length;
+    const wins = new Uint8Array(n * P);
+    const confidence = new Float64Array(n * P);
+    for (let m = 0; m < P; m++) {
+      for (let i = 0; i < n; i++) {
+        wins[i * P + m] = preds[m][i] === 0 ? 0 : 1;
+        confidence[i * P + m] = conf[m][i];
       }
     }
-    for (let j = 0; j < n * k; j++) votes[j] += sums[j] / (3 * (Math.abs(sums[j]) + 1));
+    const votes = ovrDecisionFunction(wins, confidence, n, k);
     if (k === 2) {
       const out = new Float64Array(n);
       for (let i = 0; i < n; i++) out[i] = votes[i * 2 + 1];
