@@ -144,7 +144,7 @@ export interface CudaBinding {
     batch: number,
   ): void;
   cudaConv2dForward(dtype: CudaFloat, g: CudaConvGeometry, x: number, w: number, y: number): void;
-  /** dx / dw: buffer ids, or 0 to skip that gradient. */
+  /** dx / dw: buffer ids, or 0 to skip that gradient; x may be 0 without dw, w without dx. */
   cudaConv2dBackward(
     dtype: CudaFloat,
     g: CudaConvGeometry,
@@ -180,6 +180,32 @@ export interface CudaBinding {
     beta2: number,
     epsilon: number,
     step: number,
+  ): void;
+  /** Plain gradient descent: `p -= lr·g`. */
+  cudaSgd(dtype: CudaFloat, p: number, g: number, n: number, lr: number): void;
+  /** Keras RMSprop; `m` (momentum) and `mg` (centered) are 0 when unused. */
+  cudaRmsprop(
+    dtype: CudaFloat,
+    p: number,
+    g: number,
+    v: number,
+    m: number,
+    mg: number,
+    n: number,
+    lr: number,
+    rho: number,
+    momentum: number,
+    epsilon: number,
+  ): void;
+  /** Keras Adagrad: `a += g²; p -= lr·g / sqrt(a + epsilon)`. */
+  cudaAdagrad(
+    dtype: CudaFloat,
+    p: number,
+    g: number,
+    acc: number,
+    n: number,
+    lr: number,
+    epsilon: number,
   ): void;
   /** uniform in [a, b) or normal(mean a, std b), from (seed, offset). */
   cudaRandom(

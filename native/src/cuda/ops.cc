@@ -269,6 +269,33 @@ void adam(bool f64, CUdeviceptr p, CUdeviceptr g, CUdeviceptr m, CUdeviceptr v, 
           f64 ? arg(&dd[2]) : arg(&s[2]), f64 ? arg(&dd[3]) : arg(&s[3])});
 }
 
+// One element-type scalar argument: float in the float32 module, double in the float64 one.
+namespace {
+struct Scalar {
+  double d;
+  float f;
+  explicit Scalar(double v) : d(v), f(static_cast<float>(v)) {}
+  void* ptr(bool f64) { return f64 ? static_cast<void*>(&d) : static_cast<void*>(&f); }
+};
+}  // namespace
+
+void sgd(bool f64, CUdeviceptr p, CUdeviceptr g, long long n, double lr) {
+  Scalar l(lr);
+  launch(function(f64, "sgd"), n, {arg(&p), arg(&g), arg(&n), l.ptr(f64)});
+}
+
+void rmsprop(bool f64, CUdeviceptr p, CUdeviceptr g, CUdeviceptr v, CUdeviceptr m, CUdeviceptr mg, long long n,
+             double lr, double rho, double momentum, double eps) {
+  Scalar l(lr), r(rho), mu(momentum), e(eps);
+  launch(function(f64, "rmsprop"), n,
+         {arg(&p), arg(&g), arg(&v), arg(&m), arg(&mg), arg(&n), l.ptr(f64), r.ptr(f64), mu.ptr(f64), e.ptr(f64)});
+}
+
+void adagrad(bool f64, CUdeviceptr p, CUdeviceptr g, CUdeviceptr acc, long long n, double lr, double eps) {
+  Scalar l(lr), e(eps);
+  launch(function(f64, "adagrad"), n, {arg(&p), arg(&g), arg(&acc), arg(&n), l.ptr(f64), e.ptr(f64)});
+}
+
 void random(bool f64, CUdeviceptr out, long long n, unsigned long long seed, unsigned offset, bool normal, double a,
             double b) {
   unsigned k0 = static_cast<unsigned>(seed), k1 = static_cast<unsigned>(seed >> 32);

@@ -31,7 +31,7 @@ struct ConvGeom {
   long long n, h, w, c, kh, kw, f, oh, ow, sh, sw, dh, dw, pt, pl;
 };
 void conv2d_forward(bool f64, const ConvGeom& g, CUdeviceptr x, CUdeviceptr w, CUdeviceptr y);
-/** dx and/or dw (0 to skip one). */
+/** dx and/or dw (0 to skip one; x may be 0 without dw, w without dx). */
 void conv2d_backward(bool f64, const ConvGeom& g, CUdeviceptr x, CUdeviceptr w, CUdeviceptr dy, CUdeviceptr dx,
                      CUdeviceptr dw);
 
@@ -47,6 +47,11 @@ void sgd_momentum(bool f64, CUdeviceptr p, CUdeviceptr g, CUdeviceptr v, long lo
                   bool nesterov);
 void adam(bool f64, CUdeviceptr p, CUdeviceptr g, CUdeviceptr m, CUdeviceptr v, long long n, double lr, double b1,
           double b2, double eps, long long step);
+void sgd(bool f64, CUdeviceptr p, CUdeviceptr g, long long n, double lr);
+/** m and mg: 0 when momentum is 0 / not centered. */
+void rmsprop(bool f64, CUdeviceptr p, CUdeviceptr g, CUdeviceptr v, CUdeviceptr m, CUdeviceptr mg, long long n,
+             double lr, double rho, double momentum, double eps);
+void adagrad(bool f64, CUdeviceptr p, CUdeviceptr g, CUdeviceptr acc, long long n, double lr, double eps);
 /** Uniform in [a, b) or normal(mean a, std b) from (seed, offset); offset advances the stream. */
 void random(bool f64, CUdeviceptr out, long long n, unsigned long long seed, unsigned offset, bool normal, double a,
             double b);

@@ -10,6 +10,7 @@ import { Tensor } from "../../core/tensor.js";
 import { hostFallback } from "./fallback.js";
 import { registerElementwise } from "./kernels.js";
 import { registerMatmul } from "./matmul.js";
+import { registerNn } from "./nn.js";
 import { currentPlacement, route, setPlacement } from "./placement.js";
 import { cudaBinding, cudaState } from "./state.js";
 import { download, freeCuda, isCudaStorage, toCuda, toHost } from "./storage.js";
@@ -27,6 +28,7 @@ function activate(): void {
   active = true;
   registerElementwise(b);
   registerMatmul(b);
+  registerNn(b);
   deviceHooks.download = (s) => {
     if (!isCudaStorage(s)) throw new Error(`cannot read a tensor on ${s.device}`);
     return download(s);

@@ -243,6 +243,31 @@ static void optimizers() {
     double mm = (1 - b1) * g[i], vv = (1 - b2) * g[i] * g[i];
     CHECK(close(p[i], p0[i] - alpha * mm / (std::sqrt(vv) + eps)), "adam step 1");
   }
+  p = p0;
+  tb_launch(sgd, p.data(), (const T*)g.data(), 9LL, (T)0.1);
+  for (int i = 0; i < 9; i++) CHECK(close(p[i], p0[i] - 0.1 * g[i]), "sgd");
+  for (int variant = 0; variant < 4; variant++) {  // plain, momentum, centered, both
+    bool mom = variant & 1, cen = variant & 2;
+    std::vector<T> rv(9, (T)0.2), rm(9, (T)0.05), rg(9, (T)0.01), rv0 = rv, rm0 = rm, rg0 = rg;
+    p = p0;
+    tb_launch(rmsprop, p.data(), (const T*)g.data(), rv.data(), mom ? rm.data() : (T*)nullptr,
+              cen ? rg.data() : (T*)nullptr, 9LL, (T)0.01, (T)0.9, (T)0.5, (T)1e-7);
+    for (int i = 0; i < 9; i++) {
+      double v1 = 0.9 * rv0[i] + 0.1 * g[i] * g[i], denom = v1 + 1e-7, a = 0.9 * rg0[i] + 0.1 * g[i];
+      if (cen) denom -= a * a;
+      double inc = 0.01 * g[i] / std::sqrt(denom), step = mom ? 0.5 * rm0[i] + inc : inc;
+      CHECK(close(rv[i], v1) && close(p[i], p0[i] - step), "rmsprop variant %d", variant);
+      if (cen) CHECK(close(rg[i], a), "rmsprop centered average");
+      if (mom) CHECK(close(rm[i], step), "rmsprop momentum");
+    }
+  }
+  std::vector<T> acc(9, (T)0.1);
+  p = p0;
+  tb_launch(adagrad, p.data(), (const T*)g.data(), acc.data(), 9LL, (T)0.01, (T)1e-7);
+  for (int i = 0; i < 9; i++) {
+    double a = 0.1 + (double)g[i] * g[i];
+    CHECK(close(acc[i], a) && close(p[i], p0[i] - 0.01 * g[i] / std::sqrt(a + 1e-7)), "adagrad");
+  }
   std::printf("ok optimizers\n");
 }
 
