@@ -13,7 +13,9 @@ import { registerMatmul } from "./matmul.js";
 import { registerNn } from "./nn.js";
 import { currentPlacement, route, setPlacement } from "./placement.js";
 import { cudaBinding, cudaState } from "./state.js";
-import { download, freeCuda, isCudaStorage, toCuda, toHost } from "./storage.js";
+import { copyToCuda, download, freeCuda, isCudaStorage, toCuda, toHost, writeInto } from "./storage.js";
+import { registerOptimizers } from "./optim.js";
+import { registerRandom } from "./random.js";
 
 export { cudaState, type CudaState } from "./state.js";
 export { cudaFallbackOps } from "./fallback.js";
@@ -29,6 +31,8 @@ function activate(): void {
   registerElementwise(b);
   registerMatmul(b);
   registerNn(b);
+  registerOptimizers(b);
+  registerRandom(b);
   deviceHooks.download = (s) => {
     if (!isCudaStorage(s)) throw new Error(`cannot read a tensor on ${s.device}`);
     return download(s);
@@ -41,6 +45,15 @@ function activate(): void {
     return { inUse: m.inUse, cached: m.cached };
   };
   deviceHooks.fallback = (op) => hostFallback(op);
+  deviceHooks.placement = currentPlacement;
+  deviceHooks.copyTo = (t, device) => {
+    if (device !== "cuda") throw new Error(`cannot copy a tensor to ${device}`);
+    return copyToCuda(t);
+  };
+  deviceHooks.writeInto = (dst, src) => {
+    if (!isCudaStorage(dst)) throw new Error(`cannot write into a buffer on ${dst.device}`);
+    writeInto(dst, src);
+  };
   deviceHooks.route = route;
 }
 
