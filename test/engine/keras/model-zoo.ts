@@ -11,8 +11,13 @@ export function chapter10Mlp(): keras.Sequential {
   ]);
 }
 
-/** The chapter 14 Fashion-MNIST CNN (64×7×7, pool, 2×128, pool, 2×256, pool, 128, 64, 10). */
-export function chapter14Cnn(): keras.Sequential {
+/**
+ * The chapter 14 Fashion-MNIST CNN (64×7×7, pool, 2×128, pool, 2×256, pool, 128, 64, 10), with
+ * dropout 0.5 after the dense layers (`dropout: 0` leaves it out, for runs compared step by step).
+ */
+export function chapter14Cnn(opts: { dropout?: number } = {}): keras.Sequential {
+  const rate = opts.dropout ?? 0.5;
+  const dropout = (): keras.layers.Layer[] => (rate > 0 ? [new keras.layers.Dropout(rate)] : []);
   const conv = (f: number, k = 3, o: keras.layers.Conv2DOptions = {}): keras.layers.Conv2D =>
     new keras.layers.Conv2D(f, k, { activation: "relu", padding: "same", ...o });
   return new keras.Sequential([
@@ -26,9 +31,9 @@ export function chapter14Cnn(): keras.Sequential {
     new keras.layers.MaxPooling2D(2),
     new keras.layers.Flatten(),
     new keras.layers.Dense(128, { activation: "relu" }),
-    new keras.layers.Dropout(0.5),
+    ...dropout(),
     new keras.layers.Dense(64, { activation: "relu" }),
-    new keras.layers.Dropout(0.5),
+    ...dropout(),
     new keras.layers.Dense(10, { activation: "softmax" }),
   ]);
 }
