@@ -107,6 +107,44 @@ export interface CudaBinding {
     shape: Dims,
     param: number,
   ): void;
+  /** eq, ne, lt, le, gt, ge into a byte mask (`out` holds one byte per element). */
+  cudaCompare(
+    op: string,
+    dtype: CudaFloat,
+    out: number,
+    a: number,
+    aOff: number,
+    aStrides: Dims,
+    b: number,
+    bOff: number,
+    bStrides: Dims,
+    shape: Dims,
+  ): void;
+  /** nan, inf, finite into a byte mask. */
+  cudaPredicate(
+    op: "nan" | "inf" | "finite",
+    dtype: CudaFloat,
+    out: number,
+    x: number,
+    xOff: number,
+    xStrides: Dims,
+    shape: Dims,
+  ): void;
+  /** `out = c ? a : b` with `c` a byte-mask view. */
+  cudaWhere(
+    dtype: CudaFloat,
+    out: number,
+    c: number,
+    cOff: number,
+    cStrides: Dims,
+    a: number,
+    aOff: number,
+    aStrides: Dims,
+    b: number,
+    bOff: number,
+    bStrides: Dims,
+    shape: Dims,
+  ): void;
   /** sum/prod/max/min into `dtype`, argmax/argmin into int32 (one axis). */
   cudaReduce(
     kind: string,

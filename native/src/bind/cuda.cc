@@ -230,6 +230,51 @@ void init_cuda(Napi::Env env, Napi::Object exports) {
     cuda::unary(str_arg(info, 0, "op"), f64, out, x, int_arg(info, 4, "xOff"), xs, shape, num_arg(info, 7, "param"));
     return e.Undefined();
   });
+  // (op, dtype, out, a, aOff, aStrides, b, bOff, bStrides, shape): out is a byte mask
+  def(env, exports, "cudaCompare", [](const Napi::CallbackInfo& info) -> Napi::Value {
+    Napi::Env e = info.Env();
+    bool f64 = f64_arg(info, 1);
+    size_t es = f64 ? 8 : 4;
+    Dims shape = dims_arg(info, 9, "shape"), as = dims_arg(info, 5, "aStrides"), bs = dims_arg(info, 8, "bStrides");
+    long long n = 1;
+    for (long long d : shape) n *= d;
+    CUdeviceptr out = span_ptr(e, id_arg(info, 2, "out"), n, 1, "cudaCompare out");
+    CUdeviceptr a = view_ptr(e, id_arg(info, 3, "a"), int_arg(info, 4, "aOff"), shape, as, es, "cudaCompare a");
+    CUdeviceptr b = view_ptr(e, id_arg(info, 6, "b"), int_arg(info, 7, "bOff"), shape, bs, es, "cudaCompare b");
+    cuda::compare(str_arg(info, 0, "op"), f64, out, a, int_arg(info, 4, "aOff"), as, b, int_arg(info, 7, "bOff"), bs,
+                  shape);
+    return e.Undefined();
+  });
+  // (op, dtype, out, x, xOff, xStrides, shape): op nan | inf | finite, out a byte mask
+  def(env, exports, "cudaPredicate", [](const Napi::CallbackInfo& info) -> Napi::Value {
+    Napi::Env e = info.Env();
+    bool f64 = f64_arg(info, 1);
+    size_t es = f64 ? 8 : 4;
+    Dims shape = dims_arg(info, 6, "shape"), xs = dims_arg(info, 5, "xStrides");
+    long long n = 1;
+    for (long long d : shape) n *= d;
+    CUdeviceptr out = span_ptr(e, id_arg(info, 2, "out"), n, 1, "cudaPredicate out");
+    CUdeviceptr x = view_ptr(e, id_arg(info, 3, "x"), int_arg(info, 4, "xOff"), shape, xs, es, "cudaPredicate x");
+    cuda::predicate(str_arg(info, 0, "op"), f64, out, x, int_arg(info, 4, "xOff"), xs, shape);
+    return e.Undefined();
+  });
+  // (dtype, out, c, cOff, cStrides, a, aOff, aStrides, b, bOff, bStrides, shape): c a byte mask
+  def(env, exports, "cudaWhere", [](const Napi::CallbackInfo& info) -> Napi::Value {
+    Napi::Env e = info.Env();
+    bool f64 = f64_arg(info, 0);
+    size_t es = f64 ? 8 : 4;
+    Dims shape = dims_arg(info, 11, "shape"), cs = dims_arg(info, 4, "cStrides"), as = dims_arg(info, 7, "aStrides"),
+         bs = dims_arg(info, 10, "bStrides");
+    long long n = 1;
+    for (long long d : shape) n *= d;
+    long long coff = int_arg(info, 3, "cOff"), aoff = int_arg(info, 6, "aOff"), boff = int_arg(info, 9, "bOff");
+    CUdeviceptr out = span_ptr(e, id_arg(info, 1, "out"), n, es, "cudaWhere out");
+    CUdeviceptr c = view_ptr(e, id_arg(info, 2, "c"), coff, shape, cs, 1, "cudaWhere cond");
+    CUdeviceptr a = view_ptr(e, id_arg(info, 5, "a"), aoff, shape, as, es, "cudaWhere a");
+    CUdeviceptr b = view_ptr(e, id_arg(info, 8, "b"), boff, shape, bs, es, "cudaWhere b");
+    cuda::where(f64, out, c, coff, cs, a, aoff, as, b, boff, bs, shape);
+    return e.Undefined();
+  });
   // (kind, dtype, out, x, off, shape, strides, axes)
   def(env, exports, "cudaReduce", [](const Napi::CallbackInfo& info) -> Napi::Value {
     Napi::Env e = info.Env();

@@ -78,6 +78,35 @@ void unary(const std::string& op, bool f64, CUdeviceptr out, CUdeviceptr x, long
   launch(f, g.n, {arg(&out), arg(&x), arg(&g), f64 ? arg(&param) : arg(&p32)});
 }
 
+void compare(const std::string& op, bool f64, CUdeviceptr out, CUdeviceptr a, long long aoff, const Dims& astr,
+             CUdeviceptr b, long long boff, const Dims& bstr, const Dims& shape) {
+  Geo g = geometry(shape, aoff, astr, boff, bstr);
+  launch(function(f64, ("cmp_" + op).c_str()), g.n, {arg(&out), arg(&a), arg(&b), arg(&g)});
+}
+
+void predicate(const std::string& op, bool f64, CUdeviceptr out, CUdeviceptr x, long long xoff, const Dims& xstr,
+               const Dims& shape) {
+  Geo g = geometry(shape, xoff, xstr, 0, {});
+  launch(function(f64, ("is_" + op).c_str()), g.n, {arg(&out), arg(&x), arg(&g)});
+}
+
+namespace {
+struct Geo3 {  // mirror of Geo3 in kernels/elementwise.cu.h
+  Geo g;
+  View c;
+};
+}  // namespace
+
+void where(bool f64, CUdeviceptr out, CUdeviceptr c, long long coff, const Dims& cstr, CUdeviceptr a, long long aoff,
+           const Dims& astr, CUdeviceptr b, long long boff, const Dims& bstr, const Dims& shape) {
+  Geo3 w{};
+  w.g = geometry(shape, aoff, astr, boff, bstr);
+  w.g.contiguous = w.g.contiguous && row_major(shape, cstr);
+  w.c.off = coff;
+  for (size_t d = 0; d < cstr.size(); d++) w.c.stride[d] = cstr[d];
+  launch(function(f64, "ew_where"), w.g.n, {arg(&out), arg(&c), arg(&a), arg(&b), arg(&w)});
+}
+
 void reduce(const std::string& kind, bool f64, CUdeviceptr out, CUdeviceptr x, long long off, const Dims& shape,
             const Dims& strides, const std::vector<int>& axes) {
   RGeo g{};

@@ -16,6 +16,15 @@ void binary(const std::string& op, bool f64, CUdeviceptr out, CUdeviceptr a, lon
             CUdeviceptr b, long long boff, const Dims& bstr, const Dims& shape);
 void unary(const std::string& op, bool f64, CUdeviceptr out, CUdeviceptr x, long long xoff, const Dims& xstr,
            const Dims& shape, double param);
+/** eq ne lt le gt ge into a byte mask. */
+void compare(const std::string& op, bool f64, CUdeviceptr out, CUdeviceptr a, long long aoff, const Dims& astr,
+             CUdeviceptr b, long long boff, const Dims& bstr, const Dims& shape);
+/** nan, inf, finite into a byte mask. */
+void predicate(const std::string& op, bool f64, CUdeviceptr out, CUdeviceptr x, long long xoff, const Dims& xstr,
+               const Dims& shape);
+/** out = cond ? a : b, cond a byte mask view. */
+void where(bool f64, CUdeviceptr out, CUdeviceptr c, long long coff, const Dims& cstr, CUdeviceptr a, long long aoff,
+           const Dims& astr, CUdeviceptr b, long long boff, const Dims& bstr, const Dims& shape);
 /** sum, prod, max, min (out: the dtype) or argmax, argmin (out: int32, one axis). */
 void reduce(const std::string& kind, bool f64, CUdeviceptr out, CUdeviceptr x, long long off, const Dims& shape,
             const Dims& strides, const std::vector<int>& axes);

@@ -19,7 +19,7 @@ import { registerRandom } from "./random.js";
 
 export { cudaState, type CudaState } from "./state.js";
 export { cudaFallbackOps } from "./fallback.js";
-export { CUDA_BINARY, CUDA_UNARY, CUDA_REDUCE } from "./kernels.js";
+export { CUDA_BINARY, CUDA_UNARY, CUDA_REDUCE, CUDA_COMPARE, CUDA_PREDICATE } from "./kernels.js";
 
 let active = false;
 

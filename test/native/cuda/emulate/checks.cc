@@ -82,6 +82,30 @@ static void strided_unary() {
       double v = x[1 + 10 * i + 2 * j];
       CHECK(close(out[i * 5 + j], 1 / (1 + std::exp(-v))), "expit");
     }
+  // Comparisons and where on broadcast views, NaN rules as NumPy.
+  {
+    std::vector<T> x = {1, 2, (T)NAN, 4}, y = {2};
+    std::vector<unsigned char> m(4);
+    Geo gc = geo({4}, 0, {1}, 0, {0});
+    tb_launch(cmp_ge, m.data(), (const T*)x.data(), (const T*)y.data(), gc);
+    CHECK(m[0] == 0 && m[1] == 1 && m[2] == 0 && m[3] == 1, "ge with NaN");
+    tb_launch(cmp_ne, m.data(), (const T*)x.data(), (const T*)x.data(), gc);
+    CHECK(m[0] == 0 && m[2] == 1, "NaN != NaN");
+    tb_launch(is_finite, m.data(), (const T*)x.data(), gc);
+    CHECK(m[0] == 1 && m[2] == 0, "isfinite");
+    // where over a [2, 3] output: the mask broadcast along rows (stride 0), a transposed.
+    std::vector<unsigned char> c = {1, 0, 1};
+    std::vector<T> a = {10, 11, 12, 13, 14, 15}, b = {-1}, o(6);
+    Geo3 w{};
+    w.g = geo({2, 3}, 0, {1, 2}, 0, {0, 0});
+    w.c.off = 0;
+    w.c.stride[0] = 0;
+    w.c.stride[1] = 1;
+    tb_launch(ew_where, o.data(), (const unsigned char*)c.data(), (const T*)a.data(), (const T*)b.data(), w);
+    // a viewed [2, 3] with strides [1, 2]: a[i][j] = a[i + 2j]
+    T want[6] = {10, -1, 14, 11, -1, 15};
+    for (int i = 0; i < 6; i++) CHECK(o[i] == want[i], "where[%d] = %g", i, (double)o[i]);
+  }
   std::printf("ok unary-strided\n");
 }
 
