@@ -7,7 +7,12 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { keras, np, tf } from "tensorbook";
 import type { Tensor } from "tensorbook";
-import { CUDA_BINARY, CUDA_UNARY } from "../../engine/src/backends/cuda/index.js";
+import {
+  CUDA_BINARY,
+  CUDA_COMPARE,
+  CUDA_PREDICATE,
+  CUDA_UNARY,
+} from "../../engine/src/backends/cuda/index.js";
 import { assertClose } from "../native/helpers.js";
 import { gpu, needsGpu, tolerance } from "./helpers.js";
 
@@ -58,6 +63,33 @@ describe("CUDA kernels vs the CPU", needsGpu, () => {
         if (!fn) continue;
         close(fn(x.to("cuda")), fn(x), dtype, "pointwise", op);
       }
+    });
+
+    it(`${dtype}: comparisons, isnan/isinf/isfinite and where on broadcast views (exact)`, () => {
+      const a = rand([33, 20], dtype, 20).get(":", "::2");
+      const b = rand([10], dtype, 21);
+      const special = np.array([1, NaN, Infinity, -Infinity, 0], { dtype });
+      for (const op of Object.keys(CUDA_COMPARE)) {
+        const f = np[op as "gt"];
+        assert.deepEqual(f(a.to("cuda"), b.to("cuda")).cpu().toArray(), f(a, b).toArray(), op);
+        assert.deepEqual(
+          f(special.to("cuda"), special.to("cuda")).cpu().toArray(),
+          f(special, special).toArray(),
+          op,
+        );
+      }
+      for (const op of Object.keys(CUDA_PREDICATE)) {
+        const f = np[op as "isnan"];
+        assert.deepEqual(f(special.to("cuda")).cpu().toArray(), f(special).toArray(), op);
+      }
+      const mask = a.gt(0);
+      close(
+        np.where(mask.to("cuda"), a.to("cuda"), b.to("cuda")),
+        np.where(mask, a, b),
+        dtype,
+        "pointwise",
+        "where",
+      );
     });
 
     it(`${dtype}: reductions over every axis set, arg-reductions`, () => {
