@@ -12,8 +12,12 @@ export interface BackendInfo {
   readonly isa?: string;
   /** Threads its kernels run on. */
   readonly threads?: number;
-  /** The CPU as the backend sees it (brand, cache sizes), when it knows. */
+  /** The CPU as the backend sees it (brand, cache sizes), or the GPU's name, when it knows. */
   readonly device?: string;
+  /** The device's memory in bytes (GPUs). */
+  readonly memory?: number;
+  /** More about the device (free memory, compute capability, driver and compiler versions). */
+  readonly details?: string;
 }
 
 const kib = (n: number): string => (n >= 1 << 20 ? `${n / (1 << 20)} MiB` : `${n / 1024} KiB`);
@@ -68,8 +72,10 @@ function cudaInfo(): BackendInfo {
     name: "cuda",
     state: inUse ? "in use" : "available",
     reason: inUse ? "" : 'tb.setDevice("cuda") or TENSORBOOK_DEVICE=cuda runs work on it',
-    device:
-      `${st.name} (${gib(st.totalMemory ?? 0)}, ${gib(st.freeMemory ?? 0)} free, compute capability ` +
-      `${st.computeCapability}, driver CUDA ${st.driverVersion}, NVRTC ${st.nvrtcVersion})`,
+    device: st.name,
+    memory: st.totalMemory ?? 0,
+    details:
+      `${gib(st.totalMemory ?? 0)}, ${gib(st.freeMemory ?? 0)} free, compute capability ` +
+      `${st.computeCapability}, driver CUDA ${st.driverVersion}, NVRTC ${st.nvrtcVersion}`,
   };
 }

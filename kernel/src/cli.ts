@@ -24,7 +24,7 @@ function info(): void {
     const detail = [
       b.isa ? `isa ${b.isa}` : "",
       b.threads !== undefined ? `${b.threads} thread${b.threads === 1 ? "" : "s"}` : "",
-      b.device ?? "",
+      b.device ? `${b.device}${b.details ? ` (${b.details})` : ""}` : "",
     ].filter(Boolean);
     const why = b.reason ? ` (${b.reason})` : "";
     console.log(`${b.name.padEnd(11)} ${b.state}${why}${detail.length ? ` — ${detail.join(", ")}` : ""}`);

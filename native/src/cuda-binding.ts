@@ -107,6 +107,44 @@ export interface CudaBinding {
     shape: Dims,
     param: number,
   ): void;
+  /** eq, ne, lt, le, gt, ge into a byte mask (`out` holds one byte per element). */
+  cudaCompare(
+    op: string,
+    dtype: CudaFloat,
+    out: number,
+    a: number,
+    aOff: number,
+    aStrides: Dims,
+    b: number,
+    bOff: number,
+    bStrides: Dims,
+    shape: Dims,
+  ): void;
+  /** nan, inf, finite into a byte mask. */
+  cudaPredicate(
+    op: "nan" | "inf" | "finite",
+    dtype: CudaFloat,
+    out: number,
+    x: number,
+    xOff: number,
+    xStrides: Dims,
+    shape: Dims,
+  ): void;
+  /** `out = c ? a : b` with `c` a byte-mask view. */
+  cudaWhere(
+    dtype: CudaFloat,
+    out: number,
+    c: number,
+    cOff: number,
+    cStrides: Dims,
+    a: number,
+    aOff: number,
+    aStrides: Dims,
+    b: number,
+    bOff: number,
+    bStrides: Dims,
+    shape: Dims,
+  ): void;
   /** sum/prod/max/min into `dtype`, argmax/argmin into int32 (one axis). */
   cudaReduce(
     kind: string,
@@ -144,7 +182,7 @@ export interface CudaBinding {
     batch: number,
   ): void;
   cudaConv2dForward(dtype: CudaFloat, g: CudaConvGeometry, x: number, w: number, y: number): void;
-  /** dx / dw: buffer ids, or 0 to skip that gradient. */
+  /** dx / dw: buffer ids, or 0 to skip that gradient; x may be 0 without dw, w without dx. */
   cudaConv2dBackward(
     dtype: CudaFloat,
     g: CudaConvGeometry,
@@ -180,6 +218,32 @@ export interface CudaBinding {
     beta2: number,
     epsilon: number,
     step: number,
+  ): void;
+  /** Plain gradient descent: `p -= lr·g`. */
+  cudaSgd(dtype: CudaFloat, p: number, g: number, n: number, lr: number): void;
+  /** Keras RMSprop; `m` (momentum) and `mg` (centered) are 0 when unused. */
+  cudaRmsprop(
+    dtype: CudaFloat,
+    p: number,
+    g: number,
+    v: number,
+    m: number,
+    mg: number,
+    n: number,
+    lr: number,
+    rho: number,
+    momentum: number,
+    epsilon: number,
+  ): void;
+  /** Keras Adagrad: `a += g²; p -= lr·g / sqrt(a + epsilon)`. */
+  cudaAdagrad(
+    dtype: CudaFloat,
+    p: number,
+    g: number,
+    acc: number,
+    n: number,
+    lr: number,
+    epsilon: number,
   ): void;
   /** uniform in [a, b) or normal(mean a, std b), from (seed, offset). */
   cudaRandom(

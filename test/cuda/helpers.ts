@@ -18,6 +18,13 @@ export function gpu(): NativeBinding {
   return state.binding;
 }
 
+/**
+ * TENSORBOOK_GPU_TESTS_QUICK=1 (set when test/engine/cuda/gpu-suite.test.ts dry-runs this suite
+ * on the simulated GPU): the same tests on small sizes. A real GPU run uses the full sizes.
+ */
+export const quick = process.env.TENSORBOOK_GPU_TESTS_QUICK === "1";
+export const size = (full: number, small: number): number => (quick ? small : full);
+
 export const gpuName = (): string => backendInfo().find((b) => b.name === "cuda")?.device ?? "";
 
 /** Relative/absolute tolerances of GPU results against the CPU's, by dtype and kind of result. */

@@ -1,21 +1,18 @@
-// Every CUDA kernel against the CPU backend on seeded random inputs, through the engine (ops on
-// device tensors vs the same ops on host tensors) and through the addon for the entry points
-// that are not ops yet (softmax, conv, pooling, optimizers, RNG). Tolerances: tolerance() in
-// helpers.ts. Skipped without a GPU.
+// Every CUDA kernel against the CPU backend on seeded random inputs, through the engine: ops on
+// device tensors vs the same ops on host tensors (element-wise, reductions, GEMM, convolution,
+// pooling, softmax, with gradients), Keras optimizers on device variables (the fused update
+// kernels) vs on host ones, and the device RNG through the addon. Tolerances per dtype:
+// tolerance() in helpers.ts. Skipped without a GPU.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { np, tf } from "tensorbook";
+import { keras, np, tf } from "tensorbook";
 import type { Tensor } from "tensorbook";
 import {
-  conv2dGeometry,
-  nativeAvgPool2d,
-  nativeConv2d,
-  nativeConv2dBackward,
-  nativeMaxPool2d,
-  nativeSoftmax,
-  pool2dGeometry,
-} from "../../engine/src/backends/native/index.js";
-import { CUDA_BINARY, CUDA_UNARY } from "../../engine/src/backends/cuda/index.js";
+  CUDA_BINARY,
+  CUDA_COMPARE,
+  CUDA_PREDICATE,
+  CUDA_UNARY,
+} from "../../engine/src/backends/cuda/index.js";
 import { assertClose } from "../native/helpers.js";
 import { gpu, needsGpu, tolerance } from "./helpers.js";
 
@@ -38,14 +35,6 @@ function close(
   assertClose(got.cpu().dataSync() as Float64Array, want.dataSync() as Float64Array, rtol, atol, what);
 }
 
-/** Copies a host tensor into a new device buffer (raw addon calls). */
-function upload(t: Tensor): number {
-  const b = gpu();
-  const data = t.dataSync();
-  const id = b.cudaAlloc(data.byteLength);
-  b.cudaUpload(id, data);
-  return id;
-}
 function downloadAs(id: number, like: Float32Array | Float64Array): Float32Array | Float64Array {
   gpu().cudaDownload(id, like);
   return like;
@@ -74,6 +63,33 @@ describe("CUDA kernels vs the CPU", needsGpu, () => {
         if (!fn) continue;
         close(fn(x.to("cuda")), fn(x), dtype, "pointwise", op);
       }
+    });
+
+    it(`${dtype}: comparisons, isnan/isinf/isfinite and where on broadcast views (exact)`, () => {
+      const a = rand([33, 20], dtype, 20).get(":", "::2");
+      const b = rand([10], dtype, 21);
+      const special = np.array([1, NaN, Infinity, -Infinity, 0], { dtype });
+      for (const op of Object.keys(CUDA_COMPARE)) {
+        const f = np[op as "gt"];
+        assert.deepEqual(f(a.to("cuda"), b.to("cuda")).cpu().toArray(), f(a, b).toArray(), op);
+        assert.deepEqual(
+          f(special.to("cuda"), special.to("cuda")).cpu().toArray(),
+          f(special, special).toArray(),
+          op,
+        );
+      }
+      for (const op of Object.keys(CUDA_PREDICATE)) {
+        const f = np[op as "isnan"];
+        assert.deepEqual(f(special.to("cuda")).cpu().toArray(), f(special).toArray(), op);
+      }
+      const mask = a.gt(0);
+      close(
+        np.where(mask.to("cuda"), a.to("cuda"), b.to("cuda")),
+        np.where(mask, a, b),
+        dtype,
+        "pointwise",
+        "where",
+      );
     });
 
     it(`${dtype}: reductions over every axis set, arg-reductions`, () => {
@@ -106,136 +122,70 @@ describe("CUDA kernels vs the CPU", needsGpu, () => {
       close(np.matmul(p.to("cuda"), q.to("cuda")), np.matmul(p, q), dtype, "accumulated", "batched");
     });
 
-    it(`${dtype}: softmax and log-softmax rows`, () => {
-      const b = gpu();
-      const x = rand([64, 10], dtype, 10, -5, 5);
-      for (const log of [false, true]) {
-        const out = b.cudaAlloc(640 * 8);
-        const xi = upload(x);
-        b.cudaSoftmax(dtype, out, xi, 64, 10, log);
-        const got = downloadAs(out, arr(dtype, 640));
-        const want = nativeSoftmax(x, { log })!.dataSync() as Float64Array;
-        const { rtol, atol } = tolerance(dtype, "accumulated");
-        assertClose(got, want, rtol, atol, `softmax log=${log}`);
-        b.cudaFree(out);
-        b.cudaFree(xi);
-      }
-    });
-
-    it(`${dtype}: conv2d forward/backward and pooling vs the native CPU kernels`, () => {
-      const b = gpu();
+    it(`${dtype}: conv2d, max/avg pooling, softmax and log-softmax with their gradients (engine ops)`, () => {
       const x = rand([3, 11, 13, 4], dtype, 11);
       const w = rand([3, 3, 4, 6], dtype, 12);
-      for (const opts of [
-        { padding: "same" as const },
-        {
-          padding: "valid" as const,
-          strides: [2, 1] as [number, number],
-          dilations: [1, 2] as [number, number],
-        },
-      ]) {
-        const [n, h, ww, c, kh, kw, f, sh, sw, dh, dw, pt, pl, oh, ow] = conv2dGeometry(
-          x.shape,
-          w.shape,
-          opts,
-        );
-        const g = { n, h, w: ww, c, kh, kw, f, sh, sw, dh, dw, pt, pl, oh, ow };
-        const [xi, wi, yi] = [upload(x), upload(w), b.cudaAlloc(n * oh * ow * f * 8)];
-        b.cudaConv2dForward(dtype, g, xi, wi, yi);
-        const want = nativeConv2d(x, w, opts)!;
-        const { rtol, atol } = tolerance(dtype, "accumulated");
-        assertClose(
-          downloadAs(yi, arr(dtype, want.size)),
-          want.dataSync() as Float64Array,
-          rtol,
-          atol,
-          "conv fwd",
-        );
-        const dy = rand(want.shape as number[], dtype, 13);
-        const dyi = upload(dy);
-        const [dxi, dwi] = [b.cudaAlloc(x.size * 8), b.cudaAlloc(w.size * 8)];
-        b.cudaConv2dBackward(dtype, g, xi, wi, dyi, dxi, dwi);
-        const ref = nativeConv2dBackward(x, w, dy, opts)!;
-        assertClose(
-          downloadAs(dxi, arr(dtype, x.size)),
-          ref.dx.dataSync() as Float64Array,
-          rtol,
-          atol,
-          "conv dx",
-        );
-        assertClose(
-          downloadAs(dwi, arr(dtype, w.size)),
-          ref.dw.dataSync() as Float64Array,
-          rtol,
-          atol,
-          "conv dw",
-        );
-        for (const id of [xi, wi, yi, dyi, dxi, dwi]) b.cudaFree(id);
-      }
-      for (const popts of [
-        { poolSize: [2, 2] as [number, number] },
-        {
-          poolSize: [3, 3] as [number, number],
-          strides: [2, 2] as [number, number],
-          padding: "same" as const,
-        },
-      ]) {
-        const [n, h, ww, c, ph, pw, sh, sw, pt, pl, oh, ow] = pool2dGeometry(x.shape, popts);
-        const g = { n, h, w: ww, c, ph, pw, sh, sw, pt, pl, oh, ow };
-        const [xi, yi, ai] = [upload(x), b.cudaAlloc(n * oh * ow * c * 8), b.cudaAlloc(n * oh * ow * c * 4)];
-        b.cudaMaxPoolForward(dtype, g, xi, yi, ai);
-        const mp = nativeMaxPool2d(x, popts)!;
-        assertClose(downloadAs(yi, arr(dtype, mp.y.size)), mp.y.dataSync() as Float64Array, 0, 0, "max pool");
-        b.cudaAvgPoolForward(dtype, g, xi, yi);
-        const ap = nativeAvgPool2d(x, popts)!;
-        const { rtol, atol } = tolerance(dtype, "accumulated");
-        assertClose(
-          downloadAs(yi, arr(dtype, ap.size)),
-          ap.dataSync() as Float64Array,
-          rtol,
-          atol,
-          "avg pool",
-        );
-        for (const id of [xi, yi, ai]) b.cudaFree(id);
+      const work = (x: Tensor, w: Tensor): Record<string, Tensor> => {
+        const tape = new tf.GradientTape();
+        const r: Record<string, Tensor> = {};
+        const loss = tape.record(() => {
+          tape.watch([x, w]);
+          r.same = tf.nn.conv2d(x, w, 1, "SAME");
+          r.strided = tf.nn.conv2d(x, w, [2, 1], "VALID", { dilations: [1, 2] });
+          r.max = tf.nn.maxPool2d(r.same, 2, 2, "VALID");
+          r.avg = tf.nn.avgPool2d(r.same, 3, 2, "SAME");
+          r.softmax = tf.nn.softmax(r.max);
+          r.logSoftmax = tf.nn.logSoftmax(r.avg);
+          return tf.addN([
+            tf.reduceSum(tf.square(r.softmax)),
+            tf.reduceSum(r.logSoftmax),
+            tf.reduceSum(r.strided),
+          ]);
+        });
+        const [dx, dw] = tape.gradient(loss, [x, w]) as Tensor[];
+        return { ...r, loss, dx, dw };
+      };
+      const cpu = work(x, w);
+      const dev = tf.device("gpu", () => work(x.to("cuda"), w.to("cuda")));
+      for (const k of Object.keys(cpu)) {
+        assert.equal(dev[k].device, "cuda", k);
+        // Max pooling picks the same element: exact; the rest accumulate.
+        close(dev[k], cpu[k], dtype, k === "max" ? "pointwise" : "accumulated", k);
       }
     });
 
-    it(`${dtype}: fused SGD momentum and Adam match the unfused formulas`, () => {
-      const b = gpu();
-      const n = 1000;
-      const p = rand([n], dtype, 14),
-        g = rand([n], dtype, 15),
-        v = rand([n], dtype, 16).mul(0.1);
-      const [pi, gi, vi] = [upload(p), upload(g), upload(v)];
-      b.cudaSgdMomentum(dtype, pi, gi, vi, n, 0.01, 0.9, false);
-      const v1 = v.mul(0.9).sub(g.mul(0.01));
-      const { rtol, atol } = tolerance(dtype, "pointwise");
-      assertClose(
-        downloadAs(vi, arr(dtype, n)),
-        v1.dataSync() as Float64Array,
-        rtol * 10,
-        atol * 10,
-        "sgd v",
-      );
-      assertClose(
-        downloadAs(pi, arr(dtype, n)),
-        p.add(v1).dataSync() as Float64Array,
-        rtol * 10,
-        atol * 10,
-        "sgd p",
-      );
-      const [mi, si, qi] = [
-        upload(np.zeros([n]).astype(dtype)),
-        upload(np.zeros([n]).astype(dtype)),
-        upload(p),
-      ];
-      b.cudaAdam(dtype, qi, gi, mi, si, n, 0.001, 0.9, 0.999, 1e-7, 1);
-      const alpha = (0.001 * Math.sqrt(1 - 0.999)) / (1 - 0.9);
-      const m1 = g.mul(0.1),
-        s1 = g.square().mul(0.001);
-      const want = p.sub(m1.mul(alpha).div(np.sqrt(s1).add(1e-7)));
-      assertClose(downloadAs(qi, arr(dtype, n)), want.dataSync() as Float64Array, 1e-4, 1e-6, "adam");
-      for (const id of [pi, gi, vi, mi, si, qi]) b.cudaFree(id);
+    it(`${dtype}: fused optimizer updates on device variables match the CPU's (SGD, momentum, Nesterov, Adam, AdamW, RMSprop, Adagrad)`, () => {
+      const make = (): Record<string, keras.optimizers.Optimizer> => ({
+        sgd: new keras.optimizers.SGD({ learningRate: 0.1 }),
+        momentum: new keras.optimizers.SGD({ learningRate: 0.1, momentum: 0.9 }),
+        nesterov: new keras.optimizers.SGD({ learningRate: 0.1, momentum: 0.9, nesterov: true }),
+        adam: new keras.optimizers.Adam({ learningRate: 0.01 }),
+        adamw: new keras.optimizers.AdamW({ learningRate: 0.01, weightDecay: 0.1 }),
+        rmsprop: new keras.optimizers.RMSprop({ learningRate: 0.01 }),
+        rmspropCentered: new keras.optimizers.RMSprop({ learningRate: 0.01, momentum: 0.5, centered: true }),
+        adagrad: new keras.optimizers.Adagrad({ learningRate: 0.1 }),
+      });
+      const w0 = rand([1000], dtype, 14);
+      const grads = [15, 16, 17].map((s) => rand([1000], dtype, s));
+      const cpu = make();
+      const dev = make();
+      for (const name of Object.keys(cpu)) {
+        const [vc, vd] = [new tf.Variable(w0), new tf.Variable(w0, { device: "cuda" })];
+        for (const g of grads) {
+          cpu[name].applyGradients([[g, vc]]);
+          dev[name].applyGradients([[g.to("cuda"), vd]]);
+        }
+        assert.equal(vd.device, "cuda");
+        // Three steps of a few flops per element: float32 within 10 ulp-ish of the CPU's loops.
+        const { rtol, atol } = tolerance(dtype, "pointwise");
+        assertClose(
+          vd.cpu().dataSync() as Float64Array,
+          vc.dataSync() as Float64Array,
+          rtol * 10,
+          atol * 10,
+          name,
+        );
+      }
     });
 
     it(`${dtype}: device RNG: range, moments, reproducible from (seed, offset)`, () => {
@@ -253,6 +203,12 @@ describe("CUDA kernels vs the CPU", needsGpu, () => {
       b.cudaRandom(dtype, id, n, 42, 0, "uniform", -1, 1);
       assert.deepEqual(downloadAs(id, arr(dtype, n)), u);
       b.cudaFree(id);
+      // tf.random under cuda placement draws there, repeatably from tf.random.setSeed.
+      const draw = (): Tensor =>
+        tf.device("gpu", () => (tf.random.setSeed(7), tf.random.normal([4096], 0, 1, { dtype })));
+      const [d1, d2] = [draw(), draw()];
+      assert.equal(d1.device, "cuda");
+      assert.deepEqual(d1.cpu().toArray(), d2.cpu().toArray());
     });
   }
 });

@@ -1,4 +1,5 @@
-import type { Storage } from "../core/backend.js";
+import type { HostStorage, Storage } from "../core/backend.js";
+import { deviceHooks } from "../core/device-hooks.js";
 import { toTensor } from "../core/convert.js";
 import { castValue, toDType, type DType } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
@@ -8,6 +9,7 @@ import { Tensor, type TensorLike } from "../core/tensor.js";
 import type { IndexItem } from "../ops/index-parse.js";
 import "../ops/indexing.js";
 import "../ops/assign.js";
+import { add, sub } from "../ops/arithmetic.js";
 import { withoutRecording } from "./recorder.js";
 
 /** Options of `new tf.Variable(initialValue, options)`. */
@@ -20,6 +22,12 @@ export interface VariableOptions {
   dtype?: DType | string;
   /** A projection optimizers apply after each update (e.g. a max-norm), as Keras constraints. */
   constraint?: ((value: Tensor) => Tensor) | null;
+  /**
+   * Where the value lives: "cpu" or "cuda" (also "gpu", "/GPU:0"). Default: the GPU when the
+   * initial value is there or work is placed there (`tb.setDevice("cuda")`, `tf.device`) and
+   * the dtype is a float one; else the CPU.
+   */
+  device?: string;
 }
 
 /**
@@ -72,7 +80,7 @@ export class Variable extends Tensor {
 
   constructor(initialValue: TensorLike, opts: VariableOptions = {}) {
     const init = initialTensor(initialValue, opts.dtype);
-    super(copyHost(init), init.shape, contiguousStrides(init.shape), 0, false);
+    super(placeStorage(init, opts.device), init.shape, contiguousStrides(init.shape), 0, false);
     this.trainable = opts.trainable ?? true;
     this.name = opts.name ?? (counter++ === 0 ? "Variable" : `Variable_${counter - 1}`);
     this.constraint = opts.constraint ?? null;
@@ -108,18 +116,35 @@ export class Variable extends Tensor {
           `and the assigned value shape ${formatShape(t.shape)} are incompatible.`,
       );
     }
-    this.install(copyHost(t, this.dtype));
+    if (this.storage.device !== "cpu") this.writeDevice(t);
+    else this.install(copyHost(t, this.dtype));
     return this;
   }
 
   /** Adds `delta` to the value (`assign_add`). @example `step.assignAdd(1)` */
   assignAdd(delta: TensorLike): this {
-    return this.update(delta, (a, b) => a + b);
+    return this.update(delta, (a, b) => a + b, add);
   }
 
   /** Subtracts `delta` from the value (`assign_sub`). @example `w.assignSub(grad.mul(lr))` */
   assignSub(delta: TensorLike): this {
-    return this.update(delta, (a, b) => a - b);
+    return this.update(delta, (a, b) => a - b, sub);
+  }
+
+  /**
+   * Moves the value to a device ("cpu", "cuda"; PyTorch's `module.to`): later ops on the
+   * variable run there, and assignments write there. Reads taken before keep the old copy.
+   *
+   * @example
+   * ```ts
+   * w.moveTo("cuda"); // w.device === "cuda"
+   * ```
+   */
+  moveTo(device: string): this {
+    const t = this.value().to(device);
+    if (t.device === this.storage.device) return this;
+    this.replace(placeStorage(t, t.device));
+    return this;
   }
 
   /**
@@ -214,8 +239,19 @@ export class Variable extends Tensor {
     return this;
   }
 
-  private update(delta: TensorLike, f: (a: number, b: number) => number): this {
+  private update(
+    delta: TensorLike,
+    f: (a: number, b: number) => number,
+    op: (a: Tensor, b: Tensor) => Tensor,
+  ): this {
     const d = withoutRecording(() => toTensor(delta, { dtype: this.dtype }));
+    if (this.storage.device !== "cpu" && (d.size === 1 || sameShape(d.shape, this.shape))) {
+      // On a device: one kernel there, written into the variable's buffer.
+      const r = withoutRecording(() => op(this.value(), d));
+      this.writeDevice(r);
+      r.dispose();
+      return this;
+    }
     const next = copyHost(this);
     const dv = readHost(d);
     const out = next.data;
@@ -233,11 +269,28 @@ export class Variable extends Tensor {
     return this;
   }
 
-  // New storage rather than an in-place write: reads taken before (and values recorded by a
-  // tape) keep their own storage. The field is readonly for every other tensor.
+  // On the CPU, new storage rather than an in-place write: reads taken before (and values
+  // recorded by a tape) keep their own storage. The field is readonly for every other tensor.
+  // A variable on a device is written in place instead (device memory is not left to the
+  // garbage collector): a read taken before sees the new value, and a tape that recorded it
+  // notices the change through the storage's version.
   private install(storage: Storage): void {
+    if (this.storage.device !== "cpu" && storage.device === "cpu") {
+      this.writeDevice(new Tensor(storage as HostStorage, this.shape));
+      return;
+    }
+    this.replace(storage);
+  }
+
+  private replace(storage: Storage): void {
     (this as unknown as { storage: Storage }).storage = storage;
     this.#value = undefined;
+  }
+
+  private writeDevice(t: Tensor): void {
+    if (!deviceHooks.writeInto)
+      throw new Error(`variable '${this.name}' is on ${this.device}, which is not active`);
+    deviceHooks.writeInto(this.storage, t);
   }
 
   /** TensorFlow's repr: `<tf.Variable 'name' shape=(2,) dtype=float32, numpy=array([...])>`. */
@@ -248,6 +301,18 @@ export class Variable extends Tensor {
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+// A copy of the initial value for a new variable, on the device asked for, or on the GPU when
+// the value is there or work is placed there (float dtypes only: counters stay on the CPU).
+function placeStorage(init: Tensor, device: string | undefined): Storage {
+  if (device !== undefined) {
+    const t = init.to(device);
+    return t.device === "cpu" ? copyHost(t) : deviceHooks.copyTo!(t, t.device);
+  }
+  const float = init.dtype === "float32" || init.dtype === "float64";
+  const gpu = init.device === "cuda" || deviceHooks.placement?.() === "cuda";
+  return float && gpu && deviceHooks.copyTo ? deviceHooks.copyTo(init, "cuda") : copyHost(init);
 }
 
 // TensorFlow's defaults: JavaScript numbers (which cannot tell 3 from 3.0) become float32, as

@@ -19,6 +19,20 @@ export const deviceHooks: {
   route?: (op: string, inputs: readonly Tensor[]) => { device: Device; inputs: readonly Tensor[] };
   /** A kernel for an op the device backend lacks: runs the CPU kernel and moves the result. */
   fallback?: (op: string, device: Device) => Kernel<never> | undefined;
+  /** The device new work is placed on (`setDevice`, `tf.device`); "cpu" when undefined. */
+  placement?: () => Device;
+  /** New storage on `device` holding a row-major copy of the tensor's elements (its own buffer). */
+  copyTo?: (t: Tensor, device: Device) => Storage;
+  /**
+   * Overwrites a device storage with the elements of `src` (same size, same dtype, any device),
+   * in place, and bumps its version (assignments to variables that live on a device).
+   */
+  writeInto?: (dst: Storage, src: Tensor) => void;
+  /**
+   * Hands a buffer made outside kernels (a device copy of a host operand) to the innermost
+   * `tf.tidy` scope, which then frees it; false when no scope is open. Installed by tf/memory.
+   */
+  adopt?: (s: Storage) => boolean;
   /** Bytes the device holds for tensors (and in its allocator's cache). */
   memory?: () => { inUse: number; cached: number };
 } = {};

@@ -3,6 +3,7 @@ import { toDType, type DType, type TypedArray } from "./dtype.js";
 import { IndexError, ValueError } from "./errors.js";
 import { copyHost, isRowMajor, readHost } from "./host.js";
 import { opRecorder } from "./registry.js";
+import { deviceHooks } from "./device-hooks.js";
 import {
   AxisError,
   contiguousStrides,
@@ -218,14 +219,20 @@ export class Tensor {
    */
   astype(dtype: DType | string): Tensor {
     const d = toDType(dtype);
-    const out = new Tensor(copyHost(this, d), this.shape, contiguousStrides(this.shape), 0, this.mutable);
+    const out = new Tensor(copyOn(this, d), this.shape, contiguousStrides(this.shape), 0, this.mutable);
     opRecorder.record?.("cast", [this], { dtype: d }, out);
     return out;
   }
 
   /** A row-major copy that shares nothing with this tensor. */
   copy(): Tensor {
-    const out = new Tensor(copyHost(this), this.shape, contiguousStrides(this.shape), 0, this.mutable);
+    const out = new Tensor(
+      copyOn(this, this.dtype),
+      this.shape,
+      contiguousStrides(this.shape),
+      0,
+      this.mutable,
+    );
     opRecorder.record?.("copy", [this], {}, out);
     return out;
   }
@@ -425,4 +432,13 @@ function reshapeStrides(
     ti++;
   }
   return out;
+}
+
+// A row-major copy as `dtype` on the tensor's own device: casts and copies of device tensors
+// stay there (a cast goes through the host, the device backends having no cast kernel yet).
+function copyOn(t: Tensor, dtype: DType): Storage {
+  const device = t.storage.device;
+  if (device === "cpu" || !deviceHooks.copyTo) return copyHost(t, dtype);
+  if (dtype === t.dtype) return deviceHooks.copyTo(t, device);
+  return deviceHooks.copyTo(new Tensor(copyHost(t, dtype), t.shape), device);
 }

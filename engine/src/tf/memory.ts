@@ -49,6 +49,13 @@ addObserver({
   },
 });
 
+// Device copies of host operands made inside a tidy scope belong to it (see placement.ts).
+deviceHooks.adopt = (s) => {
+  if (!scopes.length) return false;
+  if (!(s as Marked)[COUNTED]) count(s);
+  return true;
+};
+
 /** @internal Counts a tensor made outside kernels (creation functions). */
 export function track<T extends Tensor>(t: T): T {
   if (!(t.storage as Marked)[COUNTED]) count(t.storage);

@@ -5,6 +5,9 @@ import * as ar from "../ops/arithmetic.js";
 import * as cmp from "../ops/compare.js";
 import * as m from "../ops/math.js";
 import * as nn from "../ops/nn.js";
+import * as conv from "../ops/conv.js";
+import type { Padding } from "../ops/conv-geometry.js";
+import { softmaxLastAxis } from "../ops/softmax.js";
 import * as r from "../ops/reduce.js";
 import { frozen, tfTensor, type TfTensorLike } from "./convert.js";
 import { InvalidArgumentError } from "./errors.js";
@@ -77,6 +80,9 @@ export function leakyRelu(x: TfTensorLike, alpha = 0.2): Tensor {
 export function softmax(logits: TfTensorLike, axis = -1): Tensor {
   const t = tfTensor(logits);
   const ax = normalizeAxis(axis, t.ndim);
+  // The last axis of a float tensor: one fused kernel (and its own gradient).
+  if (ax === t.ndim - 1 && (t.dtype === "float32" || t.dtype === "float64"))
+    return frozen(softmaxLastAxis(t), [t]);
   const e = m.exp(ar.sub(t, stopGradient(r.max(t, { axis: ax, keepdims: true }))));
   return frozen(ar.div(e, r.sum(e, { axis: ax, keepdims: true })), [t]);
 }
@@ -84,7 +90,105 @@ export function softmax(logits: TfTensorLike, axis = -1): Tensor {
 /** `x - logsumexp(x)` along `axis` (default the last) (`tf.nn.log_softmax`). @example `tf.nn.logSoftmax(logits)` */
 export function logSoftmax(logits: TfTensorLike, axis = -1): Tensor {
   const t = tfTensor(logits);
-  return frozen(ar.sub(t, logSumExp(t, normalizeAxis(axis, t.ndim), true)), [t]);
+  const ax = normalizeAxis(axis, t.ndim);
+  if (ax === t.ndim - 1 && (t.dtype === "float32" || t.dtype === "float64"))
+    return frozen(softmaxLastAxis(t, { log: true }), [t]);
+  return frozen(ar.sub(t, logSumExp(t, ax, true)), [t]);
+}
+
+/** TensorFlow's padding names, either case. */
+export type PaddingName = "SAME" | "VALID" | "same" | "valid";
+
+// TensorFlow's strides / ksize: a number, [h, w], or [1, h, w, 1] (NHWC).
+function spatial(v: number | readonly number[], what: string): [number, number] {
+  if (typeof v === "number") return [v, v];
+  if (v.length === 1) return [v[0], v[0]];
+  if (v.length === 2) return [v[0], v[1]];
+  if (v.length === 4 && v[0] === 1 && v[3] === 1) return [v[1], v[2]];
+  throw new InvalidArgumentError(
+    `${what} must be a number, [h, w] or [1, h, w, 1] (NHWC), got [${v.join(", ")}]`,
+  );
+}
+
+const padding = (p: PaddingName): Padding => {
+  const l = p.toLowerCase();
+  if (l !== "same" && l !== "valid")
+    throw new InvalidArgumentError(`padding must be "SAME" or "VALID", got ${p}`);
+  return l;
+};
+
+/**
+ * 2-D convolution of NHWC images with [KH, KW, C, F] filters (`tf.nn.conv2d(input, filters,
+ * strides, padding)`), differentiable in both.
+ *
+ * @example
+ * ```ts
+ * tf.nn.conv2d(images, filters, 1, "SAME");
+ * tf.nn.conv2d(images, filters, [1, 2, 2, 1], "VALID", { dilations: 1 });
+ * ```
+ */
+export function conv2d(
+  input: TfTensorLike,
+  filters: TfTensorLike,
+  strides: number | readonly number[],
+  pad: PaddingName,
+  opts: { dilations?: number | readonly number[] } = {},
+): Tensor {
+  const [x, w] = [tfTensor(input), tfTensor(filters)];
+  return frozen(
+    conv.conv2d(x, w, {
+      strides: spatial(strides, "strides"),
+      padding: padding(pad),
+      dilations: spatial(opts.dilations ?? 1, "dilations"),
+    }),
+    [x, w],
+  );
+}
+
+/**
+ * Max pooling of NHWC images (`tf.nn.max_pool2d(input, ksize, strides, padding)`).
+ *
+ * @example
+ * ```ts
+ * tf.nn.maxPool2d(x, 2, 2, "VALID");
+ * ```
+ */
+export function maxPool2d(
+  input: TfTensorLike,
+  ksize: number | readonly number[],
+  strides: number | readonly number[],
+  pad: PaddingName,
+): Tensor {
+  const x = tfTensor(input);
+  const opts = {
+    poolSize: spatial(ksize, "ksize"),
+    strides: spatial(strides, "strides"),
+    padding: padding(pad),
+  };
+  return frozen(conv.maxPool2d(x, opts), [x]);
+}
+
+/**
+ * Average pooling of NHWC images, padding not counted (`tf.nn.avg_pool2d`).
+ *
+ * @example
+ * ```ts
+ * tf.nn.avgPool2d(x, 2, 2, "SAME");
+ * ```
+ */
+export function avgPool2d(
+  input: TfTensorLike,
+  ksize: number | readonly number[],
+  strides: number | readonly number[],
+  pad: PaddingName,
+): Tensor {
+  const x = tfTensor(input);
+  const opts = {
+    poolSize: spatial(ksize, "ksize"),
+    strides: spatial(strides, "strides"),
+    padding: padding(pad),
+  };
+  return frozen(conv.avgPool2d(x, opts), [x]);
 }
 
 /** Options of `tf.nn.moments`. */

@@ -2,12 +2,17 @@ import { allocate, toDType, type DType } from "../core/dtype.js";
 import { readHost } from "../core/host.js";
 import { Tensor } from "../core/tensor.js";
 import { RandomState } from "../random/random-state.js";
+import { deviceHooks } from "../core/device-hooks.js";
+import { randomFill } from "../ops/random-fill.js";
 import { track } from "./memory.js";
 import { frozen, tfTensor, type TfTensorLike } from "./convert.js";
 
 // `tf.random`: seeded sampling. TensorFlow's Philox streams are not reproduced; the values come
 // from a Mersenne Twister (NumPy's RandomState) seeded by `setSeed` and the op's `seed`, so a
 // seeded program gives the same numbers on every run, but not TensorFlow's numbers.
+// With work placed on the GPU, `uniform` and `normal` of float dtypes are drawn there by the
+// `randomFill` op (Philox4x32-10 keyed by the same seeds): repeatable run to run, but a
+// different stream from the CPU's, so the same seed gives other numbers on the GPU.
 
 let globalSeed: number | undefined;
 let shared = new RandomState();
@@ -26,6 +31,34 @@ export function setSeed(seed: number): void {
   globalSeed = seed >>> 0;
   shared = new RandomState(globalSeed);
   opStreams.clear();
+  deviceOffsets.clear();
+}
+
+// Device streams: a Philox key per (global seed, op seed), and how many calls each has made
+// (each call takes the next block of its stream). Unseeded programs key on a seed drawn once.
+const deviceOffsets = new Map<number, number>();
+let sessionSeed: number | undefined;
+
+function deviceStream(seed: number | undefined): { seed: number; offset: number } {
+  const base = globalSeed ?? (sessionSeed ??= Math.floor(Math.random() * 2 ** 32));
+  // Key: 32 bits of global seed, 20 of op seed (or all ones for the shared stream): below 2^53.
+  const key = base + 2 ** 32 * (seed === undefined ? 0xfffff : (seed >>> 0) % 0xfffff);
+  const offset = deviceOffsets.get(key) ?? 0;
+  deviceOffsets.set(key, offset + 1);
+  return { seed: key, offset };
+}
+
+// Uniform and normal samples of a float dtype on the placed device, or undefined on the CPU.
+function onDevice(
+  shape: readonly number[],
+  dtype: DType,
+  dist: "uniform" | "normal",
+  a: number,
+  b: number,
+  seed: number | undefined,
+): Tensor | undefined {
+  if (deviceHooks.placement?.() !== "cuda" || (dtype !== "float32" && dtype !== "float64")) return undefined;
+  return frozen(track(randomFill({ shape: [...shape], dtype, dist, a, b, ...deviceStream(seed) })));
 }
 
 // An op given its own seed draws from a stream for (global seed, op seed), which keeps going
@@ -98,7 +131,11 @@ export function normal(
   const [mu, sd, o] = split(mean, stddev, opts);
   const loc = mu ?? o.mean ?? 0;
   const scale = sd ?? o.stddev ?? 1;
-  return make(shape, toDType(o.dtype ?? "float32"), (rs, n) => rs.normal(loc, scale, [n]).data, o.seed);
+  const dtype = toDType(o.dtype ?? "float32");
+  return (
+    onDevice(shape, dtype, "normal", loc, scale, o.seed) ??
+    make(shape, dtype, (rs, n) => rs.normal(loc, scale, [n]).data, o.seed)
+  );
 }
 
 /**
@@ -121,6 +158,8 @@ export function uniform(
   const dtype = toDType(o.dtype ?? "float32");
   const hi = hi0 ?? o.maxval ?? (dtype === "int32" ? undefined : 1);
   if (hi === undefined) throw new TypeError("tf.random.uniform: an integer dtype needs maxval");
+  const dev = onDevice(shape, dtype, "uniform", lo, hi, o.seed);
+  if (dev) return dev;
   const sample = (rs: RandomState, n: number): ArrayLike<number> => {
     const u = rs.uniform(lo, hi, [n]).data;
     if (dtype === "int32") for (let i = 0; i < n; i++) u[i] = Math.floor(u[i]);

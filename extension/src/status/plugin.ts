@@ -1,5 +1,6 @@
 // The status bar item showing the compute backend of the current notebook's kernel. It asks the
-// kernel (probe.ts) when a Tensorbook kernel becomes ready and after each restart.
+// kernel (probe.ts) when a Tensorbook kernel becomes ready, after each restart, and after each run
+// of user code (schedule.ts), so `tb.setDevice("cuda")` in a cell shows as the GPU.
 import type { JupyterFrontEnd, JupyterFrontEndPlugin } from "@jupyterlab/application";
 import type { ISessionContext } from "@jupyterlab/apputils";
 import { INotebookTracker } from "@jupyterlab/notebook";
@@ -8,6 +9,7 @@ import { IStatusBar } from "@jupyterlab/statusbar";
 import { Signal } from "@lumino/signaling";
 import { Widget } from "@lumino/widgets";
 import { PROBE_CODE, PROBE_EXPRESSION, summarise } from "./probe.js";
+import { ProbeSchedule } from "./schedule.js";
 
 const isTensorbook = (
   kernel: Kernel.IKernelConnection | null | undefined,
@@ -39,6 +41,9 @@ export const statusPlugin: JupyterFrontEndPlugin<void> = {
     item.node.textContent = "";
     const cache = new Map<string, ReturnType<typeof summarise>>();
     const pending = new Set<string>();
+    const schedule = new ProbeSchedule();
+    // Kernels to ask again; their last answer stays shown meanwhile.
+    const stale = new Set<string>();
     const changed = new Signal<Widget, void>(item);
     let shown: ISessionContext | null = null;
 
@@ -52,21 +57,30 @@ export const statusPlugin: JupyterFrontEndPlugin<void> = {
     const refresh = async (ctx: ISessionContext) => {
       const kernel = ctx.session?.kernel;
       show(kernel);
-      if (!isTensorbook(kernel) || cache.has(kernel.id) || pending.has(kernel.id)) return;
+      if (!isTensorbook(kernel) || (cache.has(kernel.id) && !stale.has(kernel.id)) || pending.has(kernel.id))
+        return;
+      stale.delete(kernel.id);
       pending.add(kernel.id);
+      schedule.started(kernel.id);
       try {
         cache.set(kernel.id, await probe(kernel));
       } catch {
         cache.set(kernel.id, null);
       } finally {
         pending.delete(kernel.id);
+        schedule.finished(kernel.id);
       }
       if (ctx === shown) show(ctx.session?.kernel);
     };
     const onStatus = (ctx: ISessionContext) => {
-      // A restart keeps the kernel id but loses the engine state: ask again once it is idle.
-      if (ctx.session?.kernel?.status === "restarting") cache.delete(ctx.session.kernel.id);
-      if (ctx.session?.kernel?.status === "idle") void refresh(ctx);
+      const kernel = ctx.session?.kernel;
+      if (!kernel) return;
+      // A restart keeps the kernel id but loses the engine state, and user code may have moved
+      // work to another device: ask again once the kernel is idle (the old label stays shown).
+      if (schedule.onStatus(kernel.id, kernel.status)) {
+        stale.add(kernel.id);
+        void refresh(ctx);
+      } else if (kernel.status === "idle") void refresh(ctx);
     };
     const track = (ctx: ISessionContext | null) => {
       if (shown) {

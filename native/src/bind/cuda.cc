@@ -230,6 +230,51 @@ void init_cuda(Napi::Env env, Napi::Object exports) {
     cuda::unary(str_arg(info, 0, "op"), f64, out, x, int_arg(info, 4, "xOff"), xs, shape, num_arg(info, 7, "param"));
     return e.Undefined();
   });
+  // (op, dtype, out, a, aOff, aStrides, b, bOff, bStrides, shape): out is a byte mask
+  def(env, exports, "cudaCompare", [](const Napi::CallbackInfo& info) -> Napi::Value {
+    Napi::Env e = info.Env();
+    bool f64 = f64_arg(info, 1);
+    size_t es = f64 ? 8 : 4;
+    Dims shape = dims_arg(info, 9, "shape"), as = dims_arg(info, 5, "aStrides"), bs = dims_arg(info, 8, "bStrides");
+    long long n = 1;
+    for (long long d : shape) n *= d;
+    CUdeviceptr out = span_ptr(e, id_arg(info, 2, "out"), n, 1, "cudaCompare out");
+    CUdeviceptr a = view_ptr(e, id_arg(info, 3, "a"), int_arg(info, 4, "aOff"), shape, as, es, "cudaCompare a");
+    CUdeviceptr b = view_ptr(e, id_arg(info, 6, "b"), int_arg(info, 7, "bOff"), shape, bs, es, "cudaCompare b");
+    cuda::compare(str_arg(info, 0, "op"), f64, out, a, int_arg(info, 4, "aOff"), as, b, int_arg(info, 7, "bOff"), bs,
+                  shape);
+    return e.Undefined();
+  });
+  // (op, dtype, out, x, xOff, xStrides, shape): op nan | inf | finite, out a byte mask
+  def(env, exports, "cudaPredicate", [](const Napi::CallbackInfo& info) -> Napi::Value {
+    Napi::Env e = info.Env();
+    bool f64 = f64_arg(info, 1);
+    size_t es = f64 ? 8 : 4;
+    Dims shape = dims_arg(info, 6, "shape"), xs = dims_arg(info, 5, "xStrides");
+    long long n = 1;
+    for (long long d : shape) n *= d;
+    CUdeviceptr out = span_ptr(e, id_arg(info, 2, "out"), n, 1, "cudaPredicate out");
+    CUdeviceptr x = view_ptr(e, id_arg(info, 3, "x"), int_arg(info, 4, "xOff"), shape, xs, es, "cudaPredicate x");
+    cuda::predicate(str_arg(info, 0, "op"), f64, out, x, int_arg(info, 4, "xOff"), xs, shape);
+    return e.Undefined();
+  });
+  // (dtype, out, c, cOff, cStrides, a, aOff, aStrides, b, bOff, bStrides, shape): c a byte mask
+  def(env, exports, "cudaWhere", [](const Napi::CallbackInfo& info) -> Napi::Value {
+    Napi::Env e = info.Env();
+    bool f64 = f64_arg(info, 0);
+    size_t es = f64 ? 8 : 4;
+    Dims shape = dims_arg(info, 11, "shape"), cs = dims_arg(info, 4, "cStrides"), as = dims_arg(info, 7, "aStrides"),
+         bs = dims_arg(info, 10, "bStrides");
+    long long n = 1;
+    for (long long d : shape) n *= d;
+    long long coff = int_arg(info, 3, "cOff"), aoff = int_arg(info, 6, "aOff"), boff = int_arg(info, 9, "bOff");
+    CUdeviceptr out = span_ptr(e, id_arg(info, 1, "out"), n, es, "cudaWhere out");
+    CUdeviceptr c = view_ptr(e, id_arg(info, 2, "c"), coff, shape, cs, 1, "cudaWhere cond");
+    CUdeviceptr a = view_ptr(e, id_arg(info, 5, "a"), aoff, shape, as, es, "cudaWhere a");
+    CUdeviceptr b = view_ptr(e, id_arg(info, 8, "b"), boff, shape, bs, es, "cudaWhere b");
+    cuda::where(f64, out, c, coff, cs, a, aoff, as, b, boff, bs, shape);
+    return e.Undefined();
+  });
   // (kind, dtype, out, x, off, shape, strides, axes)
   def(env, exports, "cudaReduce", [](const Napi::CallbackInfo& info) -> Napi::Value {
     Napi::Env e = info.Env();
@@ -300,10 +345,11 @@ void init_cuda(Napi::Env env, Napi::Object exports) {
     bool f64 = f64_arg(info, 0);
     size_t es = f64 ? 8 : 4;
     cuda::ConvGeom g = conv_geom(info, 1);
-    CUdeviceptr x = span_ptr(e, id_arg(info, 2, "x"), g.n * g.h * g.w * g.c, es, "conv x");
-    CUdeviceptr w = span_ptr(e, id_arg(info, 3, "w"), g.kh * g.kw * g.c * g.f, es, "conv w");
-    CUdeviceptr dy = span_ptr(e, id_arg(info, 4, "dy"), g.n * g.oh * g.ow * g.f, es, "conv dy");
     bool want_dx = int_arg(info, 5, "dx") != 0, want_dw = int_arg(info, 6, "dw") != 0;
+    // x is read only for dw, w only for dx: the one not needed may be 0.
+    CUdeviceptr x = want_dw ? span_ptr(e, id_arg(info, 2, "x"), g.n * g.h * g.w * g.c, es, "conv x") : 0;
+    CUdeviceptr w = want_dx ? span_ptr(e, id_arg(info, 3, "w"), g.kh * g.kw * g.c * g.f, es, "conv w") : 0;
+    CUdeviceptr dy = span_ptr(e, id_arg(info, 4, "dy"), g.n * g.oh * g.ow * g.f, es, "conv dy");
     CUdeviceptr dx = want_dx ? span_ptr(e, id_arg(info, 5, "dx"), g.n * g.h * g.w * g.c, es, "conv dx") : 0;
     CUdeviceptr dw = want_dw ? span_ptr(e, id_arg(info, 6, "dw"), g.kh * g.kw * g.c * g.f, es, "conv dw") : 0;
     cuda::conv2d_backward(f64, g, x, w, dy, dx, dw);
@@ -373,6 +419,43 @@ void init_cuda(Napi::Env env, Napi::Object exports) {
                span_ptr(e, id_arg(info, 3, "m"), n, es, "adam m"), span_ptr(e, id_arg(info, 4, "v"), n, es, "adam v"), n,
                num_arg(info, 6, "lr"), num_arg(info, 7, "beta1"), num_arg(info, 8, "beta2"), num_arg(info, 9, "epsilon"),
                int_arg(info, 10, "step"));
+    return e.Undefined();
+  });
+  // (dtype, p, g, n, lr)
+  def(env, exports, "cudaSgd", [](const Napi::CallbackInfo& info) -> Napi::Value {
+    Napi::Env e = info.Env();
+    bool f64 = f64_arg(info, 0);
+    size_t es = f64 ? 8 : 4;
+    long long n = int_arg(info, 3, "n");
+    cuda::sgd(f64, span_ptr(e, id_arg(info, 1, "p"), n, es, "sgd p"), span_ptr(e, id_arg(info, 2, "g"), n, es, "sgd g"),
+              n, num_arg(info, 4, "lr"));
+    return e.Undefined();
+  });
+  // (dtype, p, g, v, m | 0, mg | 0, n, lr, rho, momentum, epsilon)
+  def(env, exports, "cudaRmsprop", [](const Napi::CallbackInfo& info) -> Napi::Value {
+    Napi::Env e = info.Env();
+    bool f64 = f64_arg(info, 0);
+    size_t es = f64 ? 8 : 4;
+    long long n = int_arg(info, 6, "n");
+    auto opt = [&](size_t i, const char* what) -> CUdeviceptr {
+      return int_arg(info, i, what) == 0 ? 0 : span_ptr(e, id_arg(info, i, what), n, es, what);
+    };
+    cuda::rmsprop(f64, span_ptr(e, id_arg(info, 1, "p"), n, es, "rmsprop p"),
+                  span_ptr(e, id_arg(info, 2, "g"), n, es, "rmsprop g"), span_ptr(e, id_arg(info, 3, "v"), n, es, "rmsprop v"),
+                  opt(4, "rmsprop momentum"), opt(5, "rmsprop average gradient"), n, num_arg(info, 7, "lr"),
+                  num_arg(info, 8, "rho"), num_arg(info, 9, "momentum"), num_arg(info, 10, "epsilon"));
+    return e.Undefined();
+  });
+  // (dtype, p, g, accumulator, n, lr, epsilon)
+  def(env, exports, "cudaAdagrad", [](const Napi::CallbackInfo& info) -> Napi::Value {
+    Napi::Env e = info.Env();
+    bool f64 = f64_arg(info, 0);
+    size_t es = f64 ? 8 : 4;
+    long long n = int_arg(info, 4, "n");
+    cuda::adagrad(f64, span_ptr(e, id_arg(info, 1, "p"), n, es, "adagrad p"),
+                  span_ptr(e, id_arg(info, 2, "g"), n, es, "adagrad g"),
+                  span_ptr(e, id_arg(info, 3, "accumulator"), n, es, "adagrad accumulator"), n, num_arg(info, 5, "lr"),
+                  num_arg(info, 6, "epsilon"));
     return e.Undefined();
   });
   // (dtype, out, n, seed, offset, "uniform" | "normal", a, b)

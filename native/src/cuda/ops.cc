@@ -78,6 +78,35 @@ void unary(const std::string& op, bool f64, CUdeviceptr out, CUdeviceptr x, long
   launch(f, g.n, {arg(&out), arg(&x), arg(&g), f64 ? arg(&param) : arg(&p32)});
 }
 
+void compare(const std::string& op, bool f64, CUdeviceptr out, CUdeviceptr a, long long aoff, const Dims& astr,
+             CUdeviceptr b, long long boff, const Dims& bstr, const Dims& shape) {
+  Geo g = geometry(shape, aoff, astr, boff, bstr);
+  launch(function(f64, ("cmp_" + op).c_str()), g.n, {arg(&out), arg(&a), arg(&b), arg(&g)});
+}
+
+void predicate(const std::string& op, bool f64, CUdeviceptr out, CUdeviceptr x, long long xoff, const Dims& xstr,
+               const Dims& shape) {
+  Geo g = geometry(shape, xoff, xstr, 0, {});
+  launch(function(f64, ("is_" + op).c_str()), g.n, {arg(&out), arg(&x), arg(&g)});
+}
+
+namespace {
+struct Geo3 {  // mirror of Geo3 in kernels/elementwise.cu.h
+  Geo g;
+  View c;
+};
+}  // namespace
+
+void where(bool f64, CUdeviceptr out, CUdeviceptr c, long long coff, const Dims& cstr, CUdeviceptr a, long long aoff,
+           const Dims& astr, CUdeviceptr b, long long boff, const Dims& bstr, const Dims& shape) {
+  Geo3 w{};
+  w.g = geometry(shape, aoff, astr, boff, bstr);
+  w.g.contiguous = w.g.contiguous && row_major(shape, cstr);
+  w.c.off = coff;
+  for (size_t d = 0; d < cstr.size(); d++) w.c.stride[d] = cstr[d];
+  launch(function(f64, "ew_where"), w.g.n, {arg(&out), arg(&c), arg(&a), arg(&b), arg(&w)});
+}
+
 void reduce(const std::string& kind, bool f64, CUdeviceptr out, CUdeviceptr x, long long off, const Dims& shape,
             const Dims& strides, const std::vector<int>& axes) {
   RGeo g{};
@@ -267,6 +296,33 @@ void adam(bool f64, CUdeviceptr p, CUdeviceptr g, CUdeviceptr m, CUdeviceptr v, 
   launch(function(f64, "adam"), n,
          {arg(&p), arg(&g), arg(&m), arg(&v), arg(&n), f64 ? arg(&dd[0]) : arg(&s[0]), f64 ? arg(&dd[1]) : arg(&s[1]),
           f64 ? arg(&dd[2]) : arg(&s[2]), f64 ? arg(&dd[3]) : arg(&s[3])});
+}
+
+// One element-type scalar argument: float in the float32 module, double in the float64 one.
+namespace {
+struct Scalar {
+  double d;
+  float f;
+  explicit Scalar(double v) : d(v), f(static_cast<float>(v)) {}
+  void* ptr(bool f64) { return f64 ? static_cast<void*>(&d) : static_cast<void*>(&f); }
+};
+}  // namespace
+
+void sgd(bool f64, CUdeviceptr p, CUdeviceptr g, long long n, double lr) {
+  Scalar l(lr);
+  launch(function(f64, "sgd"), n, {arg(&p), arg(&g), arg(&n), l.ptr(f64)});
+}
+
+void rmsprop(bool f64, CUdeviceptr p, CUdeviceptr g, CUdeviceptr v, CUdeviceptr m, CUdeviceptr mg, long long n,
+             double lr, double rho, double momentum, double eps) {
+  Scalar l(lr), r(rho), mu(momentum), e(eps);
+  launch(function(f64, "rmsprop"), n,
+         {arg(&p), arg(&g), arg(&v), arg(&m), arg(&mg), arg(&n), l.ptr(f64), r.ptr(f64), mu.ptr(f64), e.ptr(f64)});
+}
+
+void adagrad(bool f64, CUdeviceptr p, CUdeviceptr g, CUdeviceptr acc, long long n, double lr, double eps) {
+  Scalar l(lr), e(eps);
+  launch(function(f64, "adagrad"), n, {arg(&p), arg(&g), arg(&acc), arg(&n), l.ptr(f64), e.ptr(f64)});
 }
 
 void random(bool f64, CUdeviceptr out, long long n, unsigned long long seed, unsigned offset, bool normal, double a,

@@ -489,9 +489,57 @@ export const GRADIENT_TABLE: readonly GradCase[] = [
   {
     name: "softmax",
     ops: ["reduce", "exp"],
-    f: (x) => tf.nn.softmax(x),
+    f: (x) => tf.nn.softmax(x, 0),
     domain: [-3, 3],
     shapes: [[[3, 4]]],
+  },
+  {
+    name: "softmax and log-softmax along the last axis (fused kernel)",
+    ops: ["softmax"],
+    f: (x) => tf.nn.softmax(x).mul(tf.nn.logSoftmax(x.mul(0.7))),
+    domain: [-3, 3],
+    shapes: [[[3, 4]], [[2, 2, 5]]],
+  },
+  {
+    name: "conv2d (same, strided, dilated)",
+    ops: ["conv2d", "conv2dBackpropInput", "conv2dBackpropFilter"],
+    f: (x, w) =>
+      tf
+        .square(tf.nn.conv2d(x, w, 1, "SAME"))
+        .sum()
+        .add(tf.nn.conv2d(x, w, [1, 2, 1, 1], "VALID", { dilations: [1, 2] }).sum()),
+    domain: [-1, 1],
+    shapes: [
+      [
+        [2, 5, 6, 3],
+        [2, 2, 3, 4],
+      ],
+    ],
+    arity: 2,
+  },
+  {
+    // Second order would need the gradient of maxPool2dGrad, which is not defined.
+    name: "max pooling (valid, same)",
+    ops: ["maxPool2d"],
+    f: (x) =>
+      tf
+        .square(tf.nn.maxPool2d(x, 2, 2, "VALID"))
+        .sum()
+        .add(tf.nn.maxPool2d(x, 3, 2, "SAME").sum()),
+    domain: [-1, 1],
+    shapes: [[[2, 5, 6, 3]]],
+    firstOrderOnly: true,
+  },
+  {
+    name: "average pooling (valid, same)",
+    ops: ["avgPool2d", "avgPool2dGrad"],
+    f: (x) =>
+      tf
+        .square(tf.nn.avgPool2d(x, 2, 2, "VALID"))
+        .sum()
+        .add(tf.square(tf.nn.avgPool2d(x, 3, 2, "SAME")).sum()),
+    domain: [-1, 1],
+    shapes: [[[2, 5, 6, 3]]],
   },
   {
     name: "logSoftmax",

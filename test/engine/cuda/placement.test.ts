@@ -102,7 +102,9 @@ process.stdout.write(JSON.stringify(out));`;
       name: "cuda",
       state: "available",
       reason: 'tb.setDevice("cuda") or TENSORBOOK_DEVICE=cuda runs work on it',
-      device: "Fake GPU (1.0 GiB, 1.0 GiB free, compute capability 8.0, driver CUDA 12.4, NVRTC 12.4)",
+      device: "Fake GPU",
+      memory: 2 ** 30,
+      details: "1.0 GiB, 1.0 GiB free, compute capability 8.0, driver CUDA 12.4, NVRTC 12.4",
     });
     assert.deepEqual(o.device, ["cpu", "cuda", "cuda"]);
     assert.deepEqual(o.values, [

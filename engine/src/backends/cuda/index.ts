@@ -10,13 +10,16 @@ import { Tensor } from "../../core/tensor.js";
 import { hostFallback } from "./fallback.js";
 import { registerElementwise } from "./kernels.js";
 import { registerMatmul } from "./matmul.js";
+import { registerNn } from "./nn.js";
 import { currentPlacement, route, setPlacement } from "./placement.js";
 import { cudaBinding, cudaState } from "./state.js";
-import { download, freeCuda, isCudaStorage, toCuda, toHost } from "./storage.js";
+import { copyToCuda, download, freeCuda, isCudaStorage, toCuda, toHost, writeInto } from "./storage.js";
+import { registerOptimizers } from "./optim.js";
+import { registerRandom } from "./random.js";
 
 export { cudaState, type CudaState } from "./state.js";
 export { cudaFallbackOps } from "./fallback.js";
-export { CUDA_BINARY, CUDA_UNARY, CUDA_REDUCE } from "./kernels.js";
+export { CUDA_BINARY, CUDA_UNARY, CUDA_REDUCE, CUDA_COMPARE, CUDA_PREDICATE } from "./kernels.js";
 
 let active = false;
 
@@ -27,6 +30,9 @@ function activate(): void {
   active = true;
   registerElementwise(b);
   registerMatmul(b);
+  registerNn(b);
+  registerOptimizers(b);
+  registerRandom(b);
   deviceHooks.download = (s) => {
     if (!isCudaStorage(s)) throw new Error(`cannot read a tensor on ${s.device}`);
     return download(s);
@@ -39,6 +45,15 @@ function activate(): void {
     return { inUse: m.inUse, cached: m.cached };
   };
   deviceHooks.fallback = (op) => hostFallback(op);
+  deviceHooks.placement = currentPlacement;
+  deviceHooks.copyTo = (t, device) => {
+    if (device !== "cuda") throw new Error(`cannot copy a tensor to ${device}`);
+    return copyToCuda(t);
+  };
+  deviceHooks.writeInto = (dst, src) => {
+    if (!isCudaStorage(dst)) throw new Error(`cannot write into a buffer on ${dst.device}`);
+    writeInto(dst, src);
+  };
   deviceHooks.route = route;
 }
 

@@ -44,6 +44,20 @@ export const CUDA_BINARY: Readonly<Record<string, string>> = {
   pow: "pow",
 };
 export const CUDA_REDUCE = new Set(["sum", "prod", "max", "min", "argmax", "argmin"]);
+/** Comparisons (engine op → kernel cmp_<name>) and predicates (→ is_<name>), writing bool masks. */
+export const CUDA_COMPARE: Readonly<Record<string, string>> = {
+  eq: "eq",
+  ne: "ne",
+  lt: "lt",
+  le: "le",
+  gt: "gt",
+  ge: "ge",
+};
+export const CUDA_PREDICATE: Readonly<Record<string, "nan" | "inf" | "finite">> = {
+  isnan: "nan",
+  isinf: "inf",
+  isfinite: "finite",
+};
 
 /** The device buffer id of a tensor that is known to be on the device. */
 export const idOf = (t: Tensor): number => (t.storage as CudaStorage).id;
@@ -83,6 +97,61 @@ export function registerElementwise(b: NativeBinding): void {
       return out;
     });
   }
+  for (const [op, name] of Object.entries(CUDA_COMPARE)) {
+    const cpu = hostFallback<ElementwiseAttrs>(op);
+    registerKernel<ElementwiseAttrs>(op, "cuda", (inputs, attrs) => {
+      const [x, y] = inputs;
+      if (!isCudaFloat(x.dtype) || y.dtype !== x.dtype || attrs.dtype !== "bool" || x.ndim > 8)
+        return cpu(inputs, attrs);
+      const out = cudaTensor("bool", x.shape);
+      b.cudaCompare(
+        name,
+        x.dtype,
+        idOf(out),
+        idOf(x),
+        x.offset,
+        x.strides,
+        idOf(y),
+        y.offset,
+        y.strides,
+        x.shape,
+      );
+      return out;
+    });
+  }
+  for (const [op, name] of Object.entries(CUDA_PREDICATE)) {
+    const cpu = hostFallback<ElementwiseAttrs>(op);
+    registerKernel<ElementwiseAttrs>(op, "cuda", (inputs, attrs) => {
+      const [x] = inputs;
+      if (!isCudaFloat(x.dtype) || attrs.dtype !== "bool" || x.ndim > 8) return cpu(inputs, attrs);
+      const out = cudaTensor("bool", x.shape);
+      b.cudaPredicate(name, x.dtype, idOf(out), idOf(x), x.offset, x.strides, x.shape);
+      return out;
+    });
+  }
+  const cpuWhere = hostFallback<ElementwiseAttrs>("where");
+  registerKernel<ElementwiseAttrs>("where", "cuda", (inputs, attrs) => {
+    const [c, x, y] = inputs;
+    const { dtype } = attrs;
+    if (c.dtype !== "bool" || !isCudaFloat(dtype) || x.dtype !== dtype || y.dtype !== dtype || x.ndim > 8)
+      return cpuWhere(inputs, attrs);
+    const out = cudaTensor(dtype, x.shape);
+    b.cudaWhere(
+      dtype,
+      idOf(out),
+      idOf(c),
+      c.offset,
+      c.strides,
+      idOf(x),
+      x.offset,
+      x.strides,
+      idOf(y),
+      y.offset,
+      y.strides,
+      x.shape,
+    );
+    return out;
+  });
   const cpuReduce = hostFallback<ReduceAttrs>("reduce");
   registerKernel<ReduceAttrs>("reduce", "cuda", (inputs, attrs) => {
     const [x] = inputs;

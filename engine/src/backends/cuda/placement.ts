@@ -1,7 +1,9 @@
 import type { Device } from "../../core/backend.js";
 import type { Tensor } from "../../core/tensor.js";
 import { formatShape } from "../../core/shape.js";
+import { deviceHooks } from "../../core/device-hooks.js";
 import { isCudaStorage, toCuda } from "./storage.js";
+import { UPDATE_OPS } from "../../ops/optim.js";
 
 // Where ops run. The rule for one op (see docs/cuda.md):
 // - placement "cuda" (tb.setDevice, TENSORBOOK_DEVICE, inside tf.device("gpu", fn)): the op runs
@@ -11,7 +13,7 @@ import { isCudaStorage, toCuda } from "./storage.js";
 //   except for single-element inputs (JavaScript numbers become those, as `x.add(1)`);
 // - ops that write into their first input (assign) run where that input lives.
 
-const IN_PLACE = new Set(["assign"]);
+const IN_PLACE = new Set<string>(["assign", ...UPDATE_OPS]);
 
 let placement: Device = "cpu";
 const warned = new Set<string>();
@@ -46,7 +48,11 @@ export function route(op: string, inputs: readonly Tensor[]): { device: Device; 
     inputs: inputs.map((t) => {
       if (isCudaStorage(t.storage)) return t;
       if (placement !== "cuda") warnMix(op, t);
-      return toCuda(t);
+      const moved = toCuda(t, true);
+      // Inside tf.tidy, the copy of a host operand is freed with the scope (a step's host
+      // temporaries would otherwise hold device memory until the garbage collector runs).
+      if (t.storage.size > 1) deviceHooks.adopt?.(moved.storage);
+      return moved;
     }),
   };
 }

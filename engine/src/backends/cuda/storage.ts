@@ -110,16 +110,36 @@ function uploadStorage(h: HostStorage): CudaStorage {
   return dev;
 }
 
+// Single numbers meeting device tensors (`x.mul(0.5)`, a loss's epsilon) are made afresh by
+// every call: their device copies are shared by value, so a training step does not leave one
+// block per constant behind for the garbage collector.
+const scalars = new Map<string, CudaStorage>();
+
+function uploadScalar(h: HostStorage): CudaStorage {
+  const v = h.data[0];
+  const key = `${h.dtype}:${Object.is(v, -0) ? "-0" : String(v)}`;
+  const hit = scalars.get(key);
+  if (hit && !hit.freed) return hit;
+  if (scalars.size >= 4096) scalars.clear(); // the dropped ones are freed by their finalizers
+  const dev = allocCuda(h.dtype, 1);
+  cudaBinding().cudaUpload(dev.id, h.data);
+  scalars.set(key, dev);
+  return dev;
+}
+
 /**
  * The tensor on the device: the same view of an uploaded copy of its storage when the view
  * covers most of it (broadcast scalars, batches of a data set), else a row-major copy of just
- * the view's elements.
+ * the view's elements. With `shareScalars` (operands an op moves, never handed to users) a
+ * single number uses the device copy shared by all equal numbers.
  */
-export function toCuda(t: Tensor): Tensor {
+export function toCuda(t: Tensor, shareScalars = false): Tensor {
   const s = t.storage;
   if (isCudaStorage(s)) return t;
   if (!isHostStorage(s)) throw new Error(`cannot move a tensor from ${s.device} to cuda`);
-  if (t.size * 4 >= s.size || s.size <= 1) {
+  if (shareScalars && s.size === 1)
+    return new Tensor(uploadScalar(s), t.shape, t.strides, t.offset, t.mutable);
+  if (t.size * 4 >= s.size) {
     return new Tensor(uploadStorage(s), t.shape, t.strides, t.offset, t.mutable);
   }
   const data = readHost(t);
@@ -138,4 +158,39 @@ export function toHost(t: Tensor): Tensor {
   // The cached download must not be shared with a tensor the user may modify.
   const data = exact ? host.data.slice() : readHost(view);
   return Tensor.fromTypedArray(data, t.shape, t.dtype, t.mutable);
+}
+
+/** A new device storage holding a row-major copy of `t` (never shared with another tensor). */
+export function copyToCuda(t: Tensor): CudaStorage {
+  const dev = allocCuda(t.dtype, t.size);
+  writeInto(dev, t);
+  return dev;
+}
+
+/**
+ * Overwrites a device storage with the elements of `src` (same size and dtype) in place: a
+ * device-to-device copy (strided views through the copy kernel) or an upload.
+ */
+export function writeInto(dst: CudaStorage, src: Tensor): void {
+  checkLive(dst);
+  if (src.size !== dst.size || src.dtype !== dst.dtype) {
+    throw new Error(
+      `cannot write ${src.size} ${src.dtype} elements into a device buffer of ${dst.size} ${dst.dtype}`,
+    );
+  }
+  const b = cudaBinding();
+  const s = src.storage;
+  if (src.size === 0) {
+    // nothing to copy
+  } else if (isCudaStorage(s)) {
+    checkLive(s);
+    const bytes = src.size * ELEMENT_BYTES[src.dtype];
+    if (src.offset === 0 && isRowMajor(src.shape, src.strides)) b.cudaCopy(dst.id, s.id, bytes);
+    else if (isCudaFloat(src.dtype))
+      b.cudaUnary("copy", src.dtype, dst.id, s.id, src.offset, src.strides, src.shape, 0);
+    else b.cudaUpload(dst.id, readHost(src));
+  } else {
+    b.cudaUpload(dst.id, readHost(src));
+  }
+  dst.version++;
 }

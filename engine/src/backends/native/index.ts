@@ -6,6 +6,7 @@
 import { setBackendPreference } from "../../core/registry.js";
 import { registerElementwise } from "./elementwise.js";
 import { registerProducts } from "./products.js";
+import { registerNn } from "./nn-kernels.js";
 import { nativeState } from "./state.js";
 import { nativeGemm } from "./gemm.js";
 import { setGemmAccelerator } from "../../linalg/gemm.js";
@@ -51,6 +52,7 @@ export function installNativeBackend(): void {
   if (s.inUse && s.binding) {
     registerElementwise(s.binding);
     registerProducts();
+    registerNn(s.binding);
     // Products and the blocked decompositions of linalg/ all go through its gemm.
     setGemmAccelerator(nativeGemm);
     setBackendPreference("cpu", ["native-cpu", "js"]);

@@ -2,84 +2,30 @@ import type { FloatArray } from "@tensorbook/native";
 import { hostOf, readHost } from "../../core/host.js";
 import { Tensor } from "../../core/tensor.js";
 import { nativeBinding } from "./state.js";
+import {
+  conv2dGeometry,
+  pool2dGeometry,
+  type Conv2dOptions,
+  type Pool2dOptions,
+} from "../../ops/conv-geometry.js";
+
+export {
+  conv2dGeometry,
+  pool2dGeometry,
+  outputLength,
+  type Conv2dOptions,
+  type Padding,
+  type Pool2dOptions,
+} from "../../ops/conv-geometry.js";
 
 // Convolution, pooling and softmax for the CNN chapters, on NHWC float tensors (TensorFlow's
 // layout and padding rules). Each returns undefined when the native backend cannot run it, so
 // the layers keep their TypeScript path as the fallback.
 
-/** `same` pads so that out = ceil(in / stride); `valid` uses only whole windows. */
-export type Padding = "same" | "valid";
-
-type Pair = number | readonly [number, number];
-const pair = (v: Pair | undefined, dflt: number): [number, number] =>
-  v === undefined ? [dflt, dflt] : typeof v === "number" ? [v, v] : [v[0], v[1]];
-
-/** Output length and leading pad of one spatial axis under TensorFlow's rules. */
-export function outputLength(
-  size: number,
-  window: number,
-  stride: number,
-  dilation: number,
-  padding: Padding,
-): { out: number; padBefore: number } {
-  const span = (window - 1) * dilation + 1;
-  if (padding === "valid") return { out: Math.max(0, Math.floor((size - span) / stride) + 1), padBefore: 0 };
-  const out = Math.ceil(size / stride);
-  const total = Math.max(0, (out - 1) * stride + span - size);
-  return { out, padBefore: Math.floor(total / 2) };
-}
-
-/** Options of {@link nativeConv2d}. */
-export interface Conv2dOptions {
-  strides?: Pair;
-  padding?: Padding;
-  dilations?: Pair;
-}
-
-/** Options of the pooling functions. */
-export interface Pool2dOptions {
-  poolSize: Pair;
-  /** Defaults to the pool size, as in Keras. */
-  strides?: Pair;
-  padding?: Padding;
-}
-
 const isFloat = (t: Tensor): boolean => t.dtype === "float32" || t.dtype === "float64";
 const data = (t: Tensor): FloatArray => readHost(t) as FloatArray;
 const alloc = (t: Tensor, n: number): FloatArray =>
   t.dtype === "float32" ? new Float32Array(n) : new Float64Array(n);
-
-/** The addon's conv geometry: [n, h, w, c, kh, kw, f, sh, sw, dh, dw, padTop, padLeft, oh, ow]. */
-export function conv2dGeometry(
-  xShape: readonly number[],
-  wShape: readonly number[],
-  opts: Conv2dOptions = {},
-): number[] {
-  const [n, h, w, c] = xShape;
-  const [kh, kw, c2, f] = wShape;
-  if (xShape.length !== 4 || wShape.length !== 4 || c !== c2) {
-    throw new Error(
-      `conv2d: input [N,H,W,C] and filter [KH,KW,C,F] do not match: [${xShape}] and [${wShape}]`,
-    );
-  }
-  const [sh, sw] = pair(opts.strides, 1);
-  const [dh, dw] = pair(opts.dilations, 1);
-  const pad = opts.padding ?? "valid";
-  const H = outputLength(h, kh, sh, dh, pad);
-  const W = outputLength(w, kw, sw, dw, pad);
-  return [n, h, w, c, kh, kw, f, sh, sw, dh, dw, H.padBefore, W.padBefore, H.out, W.out];
-}
-
-/** The addon's pool geometry: [n, h, w, c, kh, kw, sh, sw, padTop, padLeft, oh, ow]. */
-export function pool2dGeometry(xShape: readonly number[], opts: Pool2dOptions): number[] {
-  const [n, h, w, c] = xShape;
-  const [kh, kw] = pair(opts.poolSize, 2);
-  const [sh, sw] = pair(opts.strides, kh);
-  const pad = opts.padding ?? "valid";
-  const H = outputLength(h, kh, sh, 1, pad);
-  const W = outputLength(w, kw, sw, 1, pad);
-  return [n, h, w, c, kh, kw, sh, sw, H.padBefore, W.padBefore, H.out, W.out];
-}
 
 /**
  * 2-D convolution of x [N,H,W,C] with filters w [KH,KW,C,F] (no bias): [N,OH,OW,F].

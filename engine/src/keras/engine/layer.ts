@@ -5,6 +5,7 @@ import { Tensor, DISPLAY, type MimeBundle, type TensorLike } from "../../core/te
 import { Variable } from "../../autodiff/variable.js";
 import { withoutRecording } from "../../autodiff/recorder.js";
 import { addN } from "../../tf/math.js";
+import { tidy } from "../../tf/memory.js";
 import { zeros } from "../../ops/creation.js";
 import type { Config, ConfigValue } from "../common/config.js";
 import { enclosingTraining, inCall, insideCall } from "./context.js";
@@ -196,15 +197,16 @@ export class Layer {
       );
     const dtype = toDType(o.dtype ?? this.dtype);
     const init = getInitializer(o.initializer ?? (isFloat(dtype) ? "glorot_uniform" : "zeros"));
-    const value = withoutRecording(() => init([...o.shape!], dtype));
     const trainable = (o.trainable ?? true) && this._trainable;
     const constraint = o.constraint ? getConstraint(o.constraint) : null;
-    const v = new Variable(value, {
-      name: `${this.name}/${o.name ?? "variable"}`,
-      dtype,
-      trainable,
-      constraint,
-    });
+    // The variable copies the initial value, which tidy then frees (on a GPU at once).
+    const v = tidy(
+      () =>
+        new Variable(
+          withoutRecording(() => init([...o.shape!], dtype)),
+          { name: `${this.name}/${o.name ?? "variable"}`, dtype, trainable, constraint },
+        ),
+    );
     if (o.trainable ?? true) this._trainableWeights.push(v);
     else this._nonTrainableWeights.push(v);
     if (o.regularizer) this._regularized.push([v, getRegularizer(o.regularizer)]);

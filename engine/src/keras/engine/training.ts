@@ -1,4 +1,5 @@
 import { toTensor } from "../../core/convert.js";
+import { deviceHooks } from "../../core/device-hooks.js";
 import { readHost } from "../../core/host.js";
 import { ValueError } from "../../core/errors.js";
 import { Tensor, type TensorLike } from "../../core/tensor.js";
@@ -220,6 +221,50 @@ function trainStep(model: AnyModel, xb: Tensor[], yb: Tensor[], swb: Tensor | nu
   return lossValues(loss, cont.losses);
 }
 
+// On the GPU (work placed on "cuda"): the model's weights live there (moved once, if it was
+// built on the CPU), and each batch is uploaded once, as its own device buffers, and freed after
+// its step; everything a step makes (activations, gradients) is released by a tidy scope, so
+// device memory stays flat. Variables and optimizer slots are updated in place; only the loss
+// and metric values come back, as numbers.
+const onDevice = (): boolean => deviceHooks.placement?.() === "cuda";
+
+function placeWeights(model: AnyModel): void {
+  for (const v of model.weights) {
+    if (v.device === "cpu" && (v.dtype === "float32" || v.dtype === "float64")) v.moveTo("cuda");
+  }
+}
+
+function upload(ts: readonly Tensor[]): Tensor[] {
+  return ts.map((t) => new Tensor(deviceHooks.copyTo!(t, "cuda"), t.shape));
+}
+
+/** Runs `step` on device copies of a batch inside a tidy scope (plain `step` on the CPU). */
+function batchStep<R extends number[] | Tensor[]>(
+  xb: Tensor[],
+  yb: Tensor[] | null,
+  swb: Tensor | null,
+  step: (xb: Tensor[], yb: Tensor[] | null, swb: Tensor | null) => R,
+): R {
+  if (!onDevice()) return step(xb, yb, swb);
+  const [x, y, w] = [upload(xb), yb && upload(yb), swb && upload([swb])[0]];
+  try {
+    return tf.tidy(() => step(x, y, w));
+  } finally {
+    tf.dispose([x, y, w]);
+  }
+}
+
+/** @internal One training step on the placed device: see batchStep. */
+function trainStepOn(model: AnyModel, xb: Tensor[], yb: Tensor[], swb: Tensor | null): number[] {
+  if (onDevice() && model.built) placeWeights(model);
+  return batchStep(xb, yb, swb, (x, y, w) => {
+    const values = trainStep(model, x, y!, w);
+    // A model built by this step made its weights on the device already; any made earlier move.
+    if (onDevice()) placeWeights(model);
+    return values;
+  });
+}
+
 async function yieldToEventLoop(): Promise<void> {
   await new Promise<void>((resolve) => setImmediate(resolve));
 }
@@ -328,7 +373,7 @@ function* fitLoop(
       for (let step = 0; step < ranges.length; step++) {
         const [s, e] = ranges[step];
         yield callbacks.onTrainBatchBegin(step);
-        const values = trainStep(
+        const values = trainStepOn(
           model,
           sliceAll(data.xs, order, s, e),
           sliceAll(data.ys!, order, s, e),
@@ -385,17 +430,24 @@ function evaluateData(
   withoutRecording(() => {
     ranges.forEach(([s, e], step) => {
       if (callbacks) hook(() => callbacks.onTestBatchBegin(step));
-      const xb = sliceAll(data.xs, null, s, e);
-      const preds = forward(model, xb, false);
-      if (!cont) {
-        cont = compiledOf(model, preds.length);
-        cont.metrics.reset();
-      }
-      const yb = sliceAll(data.ys!, null, s, e);
-      const swb = data.sw ? rowSlice(data.sw, s, e) : null;
-      const loss = cont.losses.compute(yb, preds, swb, model.totalLoss());
-      tracker.add(lossValues(loss, cont.losses), e - s);
-      cont.metrics.update(yb, preds, swb);
+      const batch = [sliceAll(data.xs, null, s, e), sliceAll(data.ys!, null, s, e)];
+      const values = batchStep(
+        batch[0],
+        batch[1],
+        data.sw ? rowSlice(data.sw, s, e) : null,
+        (xb, yb, swb) => {
+          const preds = forward(model, xb, false);
+          if (!cont) {
+            cont = compiledOf(model, preds.length);
+            cont.metrics.reset();
+          }
+          const loss = cont.losses.compute(yb!, preds, swb, model.totalLoss());
+          cont.metrics.update(yb!, preds, swb);
+          return lossValues(loss, cont.losses);
+        },
+      );
+      tracker.add(values, e - s);
+      if (!cont) throw new ValueError("evaluate() found no outputs");
       logs = { ...lossLogs(model, cont.losses, tracker), ...cont.metrics.results() };
       if (callbacks) {
         const l = { ...logs };
@@ -429,6 +481,7 @@ export function evaluate(
   const data = prepare(model, x, y, opts.sampleWeight);
   const batchSize = opts.batchSize ?? 32;
   const callbacks = opts.callbacks ? new CallbackList(opts.callbacks, { model }) : null;
+  if (onDevice() && model.built) placeWeights(model);
   const t0 = performance.now();
   const { logs } = evaluateData(model, data, batchSize, callbacks);
   if (verbosity(opts.verbose, 1) > 0) {
@@ -443,6 +496,7 @@ export function predict(model: AnyModel, x: ModelData, opts: PredictOptions): Te
   const xs = flattenData(x, model.inputNames, "input");
   const n = countExamples([xs]);
   const callbacks = opts.callbacks ? new CallbackList(opts.callbacks, { model }) : null;
+  if (onDevice() && model.built) placeWeights(model);
   void callbacks?.onPredictBegin();
   const parts: Tensor[][] = [];
   withoutRecording(() => {
@@ -450,7 +504,10 @@ export function predict(model: AnyModel, x: ModelData, opts: PredictOptions): Te
       .slice(0, opts.steps ?? Infinity)
       .forEach(([s, e], step) => {
         void callbacks?.onPredictBatchBegin(step);
-        const out = forward(model, sliceAll(xs, null, s, e), false);
+        // On the GPU each batch's outputs come back to the CPU (Keras returns host arrays).
+        const out = batchStep(sliceAll(xs, null, s, e), null, null, (xb) =>
+          onDevice() ? forward(model, xb, false).map((o) => o.cpu()) : forward(model, xb, false),
+        );
         out.forEach((o, i) => (parts[i] ??= []).push(o));
         void callbacks?.onPredictBatchEnd(step);
       });
@@ -470,7 +527,7 @@ export function trainOnBatch(
   const data = prepare(model, x, y, opts.sampleWeight, opts.classWeight);
   if (!data.ys) throw new ValueError("trainOnBatch needs targets y");
   model.compiled?.metrics?.reset();
-  const values = trainStep(model, data.xs, data.ys, data.sw);
+  const values = trainStepOn(model, data.xs, data.ys, data.sw);
   const tracker = new LossTracker();
   tracker.add(values, data.n);
   const logs = {

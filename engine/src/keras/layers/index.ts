@@ -11,6 +11,8 @@ import { registerLayerClasses } from "../engine/layer-registry.js";
 import { InputLayer } from "../engine/input-layer.js";
 import { Dense } from "./dense.js";
 import { Flatten } from "./flatten.js";
+import { Conv2D } from "./conv2d.js";
+import { AveragePooling2D, GlobalAveragePooling2D, MaxPooling2D } from "./pooling.js";
 import { Activation } from "./activation.js";
 import { Dropout } from "./dropout.js";
 import { AlphaDropout } from "./alpha-dropout.js";
@@ -39,6 +41,16 @@ export {
 export { InputLayer, Input, type InputOptions } from "../engine/input-layer.js";
 export { Dense, type DenseOptions } from "./dense.js";
 export { Flatten } from "./flatten.js";
+export { Conv2D, type Conv2DOptions, type Size2 } from "./conv2d.js";
+export {
+  MaxPooling2D,
+  MaxPool2D,
+  AveragePooling2D,
+  AvgPool2D,
+  GlobalAveragePooling2D,
+  GlobalAvgPool2D,
+  type Pooling2DOptions,
+} from "./pooling.js";
 export { Activation } from "./activation.js";
 export { Dropout, type DropoutOptions } from "./dropout.js";
 export { AlphaDropout } from "./alpha-dropout.js";
@@ -76,6 +88,10 @@ registerLayerClasses(
   InputLayer,
   Dense,
   Flatten,
+  Conv2D,
+  MaxPooling2D,
+  AveragePooling2D,
+  GlobalAveragePooling2D,
   Activation,
   Dropout,
   AlphaDropout,

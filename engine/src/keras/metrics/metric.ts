@@ -69,7 +69,8 @@ export abstract class Metric {
     const dtype = toDType(o.dtype ?? this.dtype);
     const size = s.reduce((a, b) => a * b, 1);
     const value = Tensor.fromTypedArray(new Float64Array(size).fill(init), s, "float64").astype(dtype);
-    const v = new Variable(value, { trainable: false, name: `${this.name}/${name}`, dtype });
+    // Metric state is a few numbers read every step: it stays on the CPU wherever work runs.
+    const v = new Variable(value, { trainable: false, name: `${this.name}/${name}`, dtype, device: "cpu" });
     this.#weights.push({ v, init });
     return v;
   }

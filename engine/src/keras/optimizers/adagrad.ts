@@ -1,5 +1,5 @@
 import type { Config } from "../common/config.js";
-import { Optimizer, type OptimizerOptions, type StepArrays } from "./optimizer.js";
+import { Optimizer, type OptimizerOptions, type StepArrays, type FusedUpdate } from "./optimizer.js";
 
 /** Options of `Adagrad`. */
 export interface AdagradOptions extends OptimizerOptions {
@@ -42,6 +42,10 @@ export class Adagrad extends Optimizer {
       const a = (acc[i] += g[i] * g[i]);
       w[i] -= (lr * g[i]) / Math.sqrt(a + eps);
     }
+  }
+
+  protected override fusedUpdate(lr: number): FusedUpdate {
+    return { op: "applyAdagrad", attrs: { lr, epsilon: this.epsilon, weightDecay: 0 } };
   }
 
   override getConfig(): Config {

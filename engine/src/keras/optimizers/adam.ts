@@ -1,5 +1,5 @@
 import type { Config } from "../common/config.js";
-import { Optimizer, type OptimizerOptions, type StepArrays } from "./optimizer.js";
+import { Optimizer, type FusedUpdate, type OptimizerOptions, type StepArrays } from "./optimizer.js";
 
 /** Options of `Adam` and `AdamW`. */
 export interface AdamOptions extends OptimizerOptions {
@@ -54,6 +54,12 @@ export class Adam extends Optimizer {
       if (vhat) vi = vhat[i] = Math.max(vhat[i], vi);
       w[i] -= (alpha * mi) / (Math.sqrt(vi) + eps);
     }
+  }
+
+  protected override fusedUpdate(lr: number, step: number): FusedUpdate | null {
+    if (this.amsgrad) return null;
+    const { beta1, beta2, epsilon } = this;
+    return { op: "applyAdam", attrs: { lr, beta1, beta2, epsilon, step, weightDecay: 0 } };
   }
 
   override getConfig(): Config {

@@ -1,4 +1,4 @@
-import type { TypedArray } from "../../core/dtype.js";
+import { allocate, type TypedArray } from "../../core/dtype.js";
 import { readHost } from "../../core/host.js";
 import { Tensor } from "../../core/tensor.js";
 import { GradientTape } from "../../autodiff/gradient-tape.js";
@@ -10,6 +10,11 @@ import { isSchedule, type LearningRateSchedule } from "../schedules/schedule.js"
 import { isSerialized } from "../common/config.js";
 import { checkClipOptions, clipGradients } from "./clip.js";
 import { withWritable } from "./writable.js";
+import { withoutRecording } from "../../autodiff/recorder.js";
+import { applyUpdate, hasUpdateKernel, type UpdateAttrs, type UpdateOp } from "../../ops/optim.js";
+
+/** A fused update a device runs for one variable (see `Optimizer.fusedUpdate`). */
+export type FusedUpdate = { [K in UpdateOp]: { op: K; attrs: UpdateAttrs[K] } }[UpdateOp];
 
 /** Options every optimizer takes (Keras' base `Optimizer` arguments, camelCase). */
 export interface OptimizerOptions {
@@ -106,12 +111,21 @@ export abstract class Optimizer {
    */
   protected abstract updateStep(a: StepArrays, lr: number, step: number): void;
 
+  /**
+   * The fused update op a device runs for this optimizer's step (`applySgd`, `applyAdam`...),
+   * or null when it has none (the update then runs on host copies of the device arrays).
+   * The weight decay is applied by the caller's attributes.
+   */
+  protected fusedUpdate(_lr: number, _step: number): FusedUpdate | null {
+    return null;
+  }
+
   /** Runs once per `applyGradients`, before the variables are updated (Nadam's running product). */
   protected beforeStep(_step: number): void {}
 
   /** Adds an optimizer-wide state variable (saved with the slots). */
   protected addOptimizerVariable(name: string, initial: number): Variable {
-    const v = new Variable(initial, { dtype: "float32", trainable: false, name });
+    const v = new Variable(initial, { dtype: "float32", trainable: false, name, device: "cpu" });
     this.#extra.push(v);
     return v;
   }
@@ -172,6 +186,7 @@ export abstract class Optimizer {
           new Variable(filled(v, this.slotInitialValue(s)), {
             trainable: false,
             name: `${v.name}/${s}`,
+            device: v.device,
           }),
       );
       this.#slots.set(v, slots);
@@ -206,11 +221,16 @@ export abstract class Optimizer {
     this.build(live.map((p) => p[1]));
     const lr = this.learningRate;
     const step = this.step() + 1;
-    const grads = clipGradients(
-      live.map(([g]) => readHost(g)),
-      this,
-    );
+    // Clipping reads every gradient on the host; without it, device variables keep theirs there.
+    const clipping = this.clipnorm !== null || this.clipvalue !== null || this.globalClipnorm !== null;
+    let host: ArrayLike<number>[] | undefined;
+    const hostGrads = (): ArrayLike<number>[] =>
+      (host ??= clipGradients(
+        live.map(([g]) => readHost(g)),
+        this,
+      ));
     this.beforeStep(step);
+    const fused = clipping ? null : this.fusedUpdate(lr, step);
     live.forEach(([g, v], i) => {
       if (g.size !== v.size) {
         throw new RangeError(
@@ -218,12 +238,20 @@ export abstract class Optimizer {
         );
       }
       const slots = this.#slots.get(v)!;
+      // Slots follow their variable (a model moved to the GPU after the optimizer was built).
+      for (const s of slots) if (s.device !== v.device) s.moveTo(v.device);
+      if (fused && v.device !== "cpu" && g.dtype === v.dtype && hasUpdateKernel(fused.op, v.device)) {
+        const attrs = { ...fused.attrs, weightDecay: this.weightDecay ?? 0 };
+        withoutRecording(() => applyUpdate(fused.op, [v, g, ...slots], attrs as never));
+        v.applyConstraint();
+        return;
+      }
       withWritable([v, ...slots], ([w, ...s]) => {
         if (this.weightDecay) {
           const k = 1 - this.weightDecay * lr;
           for (let j = 0; j < w.length; j++) w[j] = w[j] * k;
         }
-        this.updateStep({ w, g: grads[i], slots: s }, lr, step);
+        this.updateStep({ w, g: hostGrads()[i], slots: s }, lr, step);
       });
       v.applyConstraint();
     });
@@ -340,7 +368,7 @@ export abstract class Optimizer {
 }
 
 function filled(v: Variable, value: number): Tensor {
-  return Tensor.fromTypedArray(v.dataSync().fill(value), v.shape, v.dtype);
+  return Tensor.fromTypedArray(allocate(v.dtype, v.size).fill(value), v.shape, v.dtype);
 }
 
 function pairUp(grads: readonly (Tensor | null | undefined)[], vars: readonly Variable[]): GradientPair[] {

@@ -1,5 +1,5 @@
 import type { Config } from "../common/config.js";
-import { Optimizer, type OptimizerOptions, type StepArrays } from "./optimizer.js";
+import { Optimizer, type OptimizerOptions, type StepArrays, type FusedUpdate } from "./optimizer.js";
 
 /** Options of `RMSprop`. */
 export interface RMSpropOptions extends OptimizerOptions {
@@ -64,6 +64,11 @@ export class RMSprop extends Optimizer {
       if (mom) w[i] -= mom[i] = mu * mom[i] + inc;
       else w[i] -= inc;
     }
+  }
+
+  protected override fusedUpdate(lr: number): FusedUpdate {
+    const { rho, momentum, epsilon, centered } = this;
+    return { op: "applyRmsprop", attrs: { lr, rho, momentum, epsilon, centered, weightDecay: 0 } };
   }
 
   override getConfig(): Config {

@@ -1,5 +1,5 @@
 import type { Config } from "../common/config.js";
-import { Optimizer, type OptimizerOptions, type StepArrays } from "./optimizer.js";
+import { Optimizer, type FusedUpdate, type OptimizerOptions, type StepArrays } from "./optimizer.js";
 
 /** Options of `SGD`. */
 export interface SGDOptions extends OptimizerOptions {
@@ -47,6 +47,11 @@ export class SGD extends Optimizer {
       const vi = (v[i] = mu * v[i] - lr * g[i]);
       w[i] += this.nesterov ? mu * vi - lr * g[i] : vi;
     }
+  }
+
+  protected override fusedUpdate(lr: number): FusedUpdate {
+    const { momentum, nesterov } = this;
+    return { op: "applySgd", attrs: { lr, momentum, nesterov, weightDecay: 0 } };
   }
 
   override getConfig(): Config {

@@ -42,5 +42,36 @@ TB_UNARY(ceil, ceil(x))
 TB_UNARY(trunc, trunc(x))
 TB_UNARY(scale, x * p)
 TB_UNARY(fill, p)
+
+// Comparisons and predicates write bool masks (one byte per element, 0 or 1); NaN compares
+// false except with !=, as in NumPy.
+#define TB_COMPARE(name, expr) \
+  extern "C" __global__ void cmp_##name(unsigned char* out, const T* A, const T* B, Geo g) { \
+    TB_FOR(i, g.n) { long long oa, ob; offsets(g, i, &oa, &ob); T x = A[oa], y = B[ob]; out[i] = (expr) ? 1 : 0; } }
+TB_COMPARE(eq, x == y)
+TB_COMPARE(ne, x != y)
+TB_COMPARE(lt, x < y)
+TB_COMPARE(le, x <= y)
+TB_COMPARE(gt, x > y)
+TB_COMPARE(ge, x >= y)
+#define TB_PREDICATE(name, expr) \
+  extern "C" __global__ void is_##name(unsigned char* out, const T* A, Geo g) { \
+    TB_FOR(i, g.n) { long long oa, ob; offsets(g, i, &oa, &ob); T x = A[oa]; out[i] = (expr) ? 1 : 0; } }
+TB_PREDICATE(nan, x != x)
+TB_PREDICATE(inf, x == x && x - x != x - x)
+TB_PREDICATE(finite, x - x == x - x)
+
+// where(cond, a, b): the mask is a byte view with its own strides (c), the values views a and b.
+struct Geo3 { Geo g; View c; };
+extern "C" __global__ void ew_where(T* out, const unsigned char* C, const T* A, const T* B, Geo3 w) {
+  TB_FOR(i, w.g.n) {
+    long long oa, ob, oc = w.c.off, r = i;
+    offsets(w.g, i, &oa, &ob);
+    if (!w.g.contiguous) {
+      for (int d = w.g.ndim - 1; d >= 0; d--) { oc += (r % w.g.shape[d]) * w.c.stride[d]; r /= w.g.shape[d]; }
+    } else oc += i;
+    out[i] = C[oc] ? A[oa] : B[ob];
+  }
+}
 )CUDA";
 }}}  // namespace tb::cuda::src

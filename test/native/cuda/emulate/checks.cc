@@ -82,6 +82,30 @@ static void strided_unary() {
       double v = x[1 + 10 * i + 2 * j];
       CHECK(close(out[i * 5 + j], 1 / (1 + std::exp(-v))), "expit");
     }
+  // Comparisons and where on broadcast views, NaN rules as NumPy.
+  {
+    std::vector<T> x = {1, 2, (T)NAN, 4}, y = {2};
+    std::vector<unsigned char> m(4);
+    Geo gc = geo({4}, 0, {1}, 0, {0});
+    tb_launch(cmp_ge, m.data(), (const T*)x.data(), (const T*)y.data(), gc);
+    CHECK(m[0] == 0 && m[1] == 1 && m[2] == 0 && m[3] == 1, "ge with NaN");
+    tb_launch(cmp_ne, m.data(), (const T*)x.data(), (const T*)x.data(), gc);
+    CHECK(m[0] == 0 && m[2] == 1, "NaN != NaN");
+    tb_launch(is_finite, m.data(), (const T*)x.data(), gc);
+    CHECK(m[0] == 1 && m[2] == 0, "isfinite");
+    // where over a [2, 3] output: the mask broadcast along rows (stride 0), a transposed.
+    std::vector<unsigned char> c = {1, 0, 1};
+    std::vector<T> a = {10, 11, 12, 13, 14, 15}, b = {-1}, o(6);
+    Geo3 w{};
+    w.g = geo({2, 3}, 0, {1, 2}, 0, {0, 0});
+    w.c.off = 0;
+    w.c.stride[0] = 0;
+    w.c.stride[1] = 1;
+    tb_launch(ew_where, o.data(), (const unsigned char*)c.data(), (const T*)a.data(), (const T*)b.data(), w);
+    // a viewed [2, 3] with strides [1, 2]: a[i][j] = a[i + 2j]
+    T want[6] = {10, -1, 14, 11, -1, 15};
+    for (int i = 0; i < 6; i++) CHECK(o[i] == want[i], "where[%d] = %g", i, (double)o[i]);
+  }
   std::printf("ok unary-strided\n");
 }
 
@@ -242,6 +266,31 @@ static void optimizers() {
   for (int i = 0; i < 9; i++) {
     double mm = (1 - b1) * g[i], vv = (1 - b2) * g[i] * g[i];
     CHECK(close(p[i], p0[i] - alpha * mm / (std::sqrt(vv) + eps)), "adam step 1");
+  }
+  p = p0;
+  tb_launch(sgd, p.data(), (const T*)g.data(), 9LL, (T)0.1);
+  for (int i = 0; i < 9; i++) CHECK(close(p[i], p0[i] - 0.1 * g[i]), "sgd");
+  for (int variant = 0; variant < 4; variant++) {  // plain, momentum, centered, both
+    bool mom = variant & 1, cen = variant & 2;
+    std::vector<T> rv(9, (T)0.2), rm(9, (T)0.05), rg(9, (T)0.01), rv0 = rv, rm0 = rm, rg0 = rg;
+    p = p0;
+    tb_launch(rmsprop, p.data(), (const T*)g.data(), rv.data(), mom ? rm.data() : (T*)nullptr,
+              cen ? rg.data() : (T*)nullptr, 9LL, (T)0.01, (T)0.9, (T)0.5, (T)1e-7);
+    for (int i = 0; i < 9; i++) {
+      double v1 = 0.9 * rv0[i] + 0.1 * g[i] * g[i], denom = v1 + 1e-7, a = 0.9 * rg0[i] + 0.1 * g[i];
+      if (cen) denom -= a * a;
+      double inc = 0.01 * g[i] / std::sqrt(denom), step = mom ? 0.5 * rm0[i] + inc : inc;
+      CHECK(close(rv[i], v1) && close(p[i], p0[i] - step), "rmsprop variant %d", variant);
+      if (cen) CHECK(close(rg[i], a), "rmsprop centered average");
+      if (mom) CHECK(close(rm[i], step), "rmsprop momentum");
+    }
+  }
+  std::vector<T> acc(9, (T)0.1);
+  p = p0;
+  tb_launch(adagrad, p.data(), (const T*)g.data(), acc.data(), 9LL, (T)0.01, (T)1e-7);
+  for (int i = 0; i < 9; i++) {
+    double a = 0.1 + (double)g[i] * g[i];
+    CHECK(close(acc[i], a) && close(p[i], p0[i] - 0.01 * g[i] / std::sqrt(a + 1e-7)), "adagrad");
   }
   std::printf("ok optimizers\n");
 }
