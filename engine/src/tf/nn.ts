@@ -19,8 +19,8 @@ const f = (fn: (x: Tensor) => Tensor) => (x: TfTensorLike) => {
   return frozen(fn(t), [t]);
 };
 
-/** `max(x, 0)`; the gradient at 0 is 0, as TensorFlow's (`tf.nn.relu`). @example `tf.nn.relu(z)` */
-export const relu = f((x) => cmp.where(cmp.gt(x, 0), x, 0));
+/** `max(x, 0)` (NaN stays NaN); the gradient at 0 is 0, as TensorFlow's (`tf.nn.relu`). @example `tf.nn.relu(z)` */
+export const relu = f(nn.relu);
 /** `min(max(x, 0), 6)` (`tf.nn.relu6`). */
 export const relu6 = f((x) => cmp.where(cmp.gt(x, 0), cmp.where(cmp.lt(x, 6), x, 6), 0));
 /** Logistic sigmoid (`tf.nn.sigmoid`). */

@@ -2,6 +2,7 @@
 // builds from ops), with the input domain where the op is smooth. gradients.test.ts checks every
 // row against central differences in float64, to first and second order.
 import { np, tf, type Tensor } from "tensorbook";
+import { reluGrad } from "../../../engine/src/ops/nn.js";
 
 /** One row of the table. */
 export interface GradCase {
@@ -473,7 +474,14 @@ export const GRADIENT_TABLE: readonly GradCase[] = [
     ],
   },
   // tf.nn.
-  { name: "relu", ops: ["where"], f: tf.nn.relu, domain: [-2, 2] },
+  { name: "relu", ops: ["relu"], f: tf.nn.relu, domain: [-2, 2] },
+  {
+    // relu's backward op: linear in dy, masked by where y > 0 (a fixed mask here).
+    name: "reluGrad",
+    ops: ["reluGrad"],
+    f: (dy) => reluGrad(dy, np.linspace(-1, 1, dy.size, { dtype: "float64" }).reshape(dy.shape)),
+    domain: [-2, 2],
+  },
   {
     name: "elu, selu, leakyRelu",
     ops: ["where", "expm1"],

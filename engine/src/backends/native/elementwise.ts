@@ -30,6 +30,7 @@ export const NATIVE_UNARY: Readonly<Record<string, string>> = {
   cos: "cos",
   tanh: "tanh",
   expit: "sigmoid",
+  relu: "relu",
   floor: "floor",
   ceil: "ceil",
   trunc: "trunc",
@@ -43,6 +44,7 @@ export const NATIVE_BINARY: Readonly<Record<string, string>> = {
   minimum: "minimum",
   fmax: "fmax",
   fmin: "fmin",
+  reluGrad: "relu_grad",
 };
 
 const isFloat = (d: DType): d is "float32" | "float64" => d === "float32" || d === "float64";

@@ -1,4 +1,5 @@
 import type { Config } from "../common/config.js";
+import type { FusedUpdate } from "./fused.js";
 import { Optimizer, type OptimizerOptions, type StepArrays } from "./optimizer.js";
 
 /** Options of `Adam` and `AdamW`. */
@@ -54,6 +55,14 @@ export class Adam extends Optimizer {
       if (vhat) vi = vhat[i] = Math.max(vhat[i], vi);
       w[i] -= (alpha * mi) / (Math.sqrt(vi) + eps);
     }
+  }
+
+  protected override fusedUpdate(lr: number, t: number, decay: number): FusedUpdate | undefined {
+    // A subclass with its own update rule keeps it.
+    if (this.updateStep !== Adam.prototype.updateStep) return undefined;
+    const { beta1: b1, beta2: b2, epsilon: eps } = this;
+    const alpha = (lr * Math.sqrt(1 - b2 ** t)) / (1 - b1 ** t);
+    return { kind: "adam", hyper: [alpha, decay, b1, b2, eps, this.amsgrad ? 1 : 0] };
   }
 
   override getConfig(): Config {

@@ -9,6 +9,7 @@ import { deserialize as deserializeSchedule } from "../schedules/index.js";
 import { isSchedule, type LearningRateSchedule } from "../schedules/schedule.js";
 import { isSerialized } from "../common/config.js";
 import { checkClipOptions, clipGradients } from "./clip.js";
+import { fusedStep, type FusedUpdate } from "./fused.js";
 import { withWritable } from "./writable.js";
 
 /** Options every optimizer takes (Keras' base `Optimizer` arguments, camelCase). */
@@ -105,6 +106,15 @@ export abstract class Optimizer {
    * `lr` is the current learning rate and `step` the 1-based step count (Keras' `local_step`).
    */
   protected abstract updateStep(a: StepArrays, lr: number, step: number): void;
+
+  /**
+   * The same update as `updateStep`, in the form the native addon runs fused (one pass into
+   * fresh arrays), or undefined when it has none; `decay` is the weight-decay factor
+   * `1 - weightDecay · lr` (1 without weight decay). Used when the addon is in use.
+   */
+  protected fusedUpdate(_lr: number, _step: number, _decay: number): FusedUpdate | undefined {
+    return undefined;
+  }
 
   /** Runs once per `applyGradients`, before the variables are updated (Nadam's running product). */
   protected beforeStep(_step: number): void {}
@@ -218,6 +228,15 @@ export abstract class Optimizer {
         );
       }
       const slots = this.#slots.get(v)!;
+      const decay = this.weightDecay ? 1 - this.weightDecay * lr : 1;
+      const fused = this.fusedUpdate(lr, step, decay);
+      const outs = fused && fusedStep(fused, readHost(v), grads[i], slots.map(readHost));
+      if (outs) {
+        v.adoptArray(outs[0]);
+        slots.forEach((s, k) => s.adoptArray(outs[k + 1]));
+        v.applyConstraint();
+        return;
+      }
       withWritable([v, ...slots], ([w, ...s]) => {
         if (this.weightDecay) {
           const k = 1 - this.weightDecay * lr;

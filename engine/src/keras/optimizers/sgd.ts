@@ -1,4 +1,5 @@
 import type { Config } from "../common/config.js";
+import type { FusedUpdate } from "./fused.js";
 import { Optimizer, type OptimizerOptions, type StepArrays } from "./optimizer.js";
 
 /** Options of `SGD`. */
@@ -47,6 +48,13 @@ export class SGD extends Optimizer {
       const vi = (v[i] = mu * v[i] - lr * g[i]);
       w[i] += this.nesterov ? mu * vi - lr * g[i] : vi;
     }
+  }
+
+  protected override fusedUpdate(lr: number, _step: number, decay: number): FusedUpdate | undefined {
+    // A subclass with its own update rule keeps it.
+    if (this.updateStep !== SGD.prototype.updateStep) return undefined;
+    if (this.momentum === 0) return { kind: "sgd", hyper: [lr, decay] };
+    return { kind: "momentum", hyper: [lr, decay, this.momentum, this.nesterov ? 1 : 0] };
   }
 
   override getConfig(): Config {
