@@ -1,3 +1,4 @@
+import { isFloat } from "../core/dtype.js";
 import { normalizeAxis } from "../core/shape.js";
 import type { Tensor } from "../core/tensor.js";
 import { stopGradient } from "../autodiff/stop-gradient.js";
@@ -6,6 +7,7 @@ import * as cmp from "../ops/compare.js";
 import * as m from "../ops/math.js";
 import * as nn from "../ops/nn.js";
 import * as r from "../ops/reduce.js";
+import { softmaxLast, sparseSoftmaxCrossEntropy } from "../ops/softmax.js";
 import { frozen, tfTensor, type TfTensorLike } from "./convert.js";
 import { InvalidArgumentError } from "./errors.js";
 import { uniform } from "./random.js";
@@ -77,6 +79,7 @@ export function leakyRelu(x: TfTensorLike, alpha = 0.2): Tensor {
 export function softmax(logits: TfTensorLike, axis = -1): Tensor {
   const t = tfTensor(logits);
   const ax = normalizeAxis(axis, t.ndim);
+  if (ax === t.ndim - 1 && isFloat(t.dtype)) return frozen(softmaxLast(t), [t]);
   const e = m.exp(ar.sub(t, stopGradient(r.max(t, { axis: ax, keepdims: true }))));
   return frozen(ar.div(e, r.sum(e, { axis: ax, keepdims: true })), [t]);
 }
@@ -84,7 +87,9 @@ export function softmax(logits: TfTensorLike, axis = -1): Tensor {
 /** `x - logsumexp(x)` along `axis` (default the last) (`tf.nn.log_softmax`). @example `tf.nn.logSoftmax(logits)` */
 export function logSoftmax(logits: TfTensorLike, axis = -1): Tensor {
   const t = tfTensor(logits);
-  return frozen(ar.sub(t, logSumExp(t, normalizeAxis(axis, t.ndim), true)), [t]);
+  const ax = normalizeAxis(axis, t.ndim);
+  if (ax === t.ndim - 1 && isFloat(t.dtype)) return frozen(softmaxLast(t, { log: true }), [t]);
+  return frozen(ar.sub(t, logSumExp(t, ax, true)), [t]);
 }
 
 /** Options of `tf.nn.moments`. */
@@ -185,6 +190,9 @@ export function sparseSoftmaxCrossEntropyWithLogits(a: LabelsAndLogits): Tensor 
     throw new InvalidArgumentError(
       `labels must have rank ${logits.ndim - 1} (logits rank minus 1), got shape [${labels.shape.join(",")}]`,
     );
+  }
+  if (isFloat(logits.dtype) && labels.shape.every((d, i) => d === logits.shape[i])) {
+    return frozen(sparseSoftmaxCrossEntropy(logits, labels));
   }
   const logp = ar.sub(logits, logSumExp(logits, -1, true));
   const pick = oneHot(labels, classes, { dtype: logits.dtype === "float64" ? "float64" : "float32" });

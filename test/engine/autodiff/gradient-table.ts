@@ -3,6 +3,7 @@
 // row against central differences in float64, to first and second order.
 import { np, tf, type Tensor } from "tensorbook";
 import { reluGrad } from "../../../engine/src/ops/nn.js";
+import { sparseSoftmaxCrossEntropyGrad } from "../../../engine/src/ops/softmax.js";
 
 /** One row of the table. */
 export interface GradCase {
@@ -490,8 +491,22 @@ export const GRADIENT_TABLE: readonly GradCase[] = [
   },
   {
     name: "softmax",
-    ops: ["reduce", "exp"],
+    ops: ["softmax"],
     f: (x) => tf.nn.softmax(x),
+    domain: [-3, 3],
+    shapes: [[[3, 4]]],
+  },
+  {
+    name: "softmax along a middle axis (composite)",
+    ops: ["reduce", "exp"],
+    f: (x) => tf.nn.softmax(x, 1),
+    domain: [-3, 3],
+    shapes: [[[2, 3, 4]]],
+  },
+  {
+    name: "logSoftmax along the last axis",
+    ops: ["softmax"],
+    f: (x) => tf.nn.logSoftmax(x),
     domain: [-3, 3],
     shapes: [[[3, 4]]],
   },
@@ -554,10 +569,23 @@ export const GRADIENT_TABLE: readonly GradCase[] = [
   },
   {
     name: "sparseSoftmaxCrossEntropyWithLogits",
-    ops: ["reduce"],
+    ops: ["sparseSoftmaxXent", "sparseSoftmaxXentGrad"],
     f: (z) => tf.nn.sparseSoftmaxCrossEntropyWithLogits({ labels: [0, 3, 1], logits: z }),
     domain: [-5, 5],
     shapes: [[[3, 4]]],
+  },
+  {
+    // Its backward op as a function of the incoming gradient (linear in it).
+    name: "sparseSoftmaxXentGrad in dy",
+    ops: ["sparseSoftmaxXentGrad"],
+    f: (dy) =>
+      sparseSoftmaxCrossEntropyGrad(
+        dy,
+        np.linspace(-2, 2, 12, { dtype: "float64" }).reshape([3, 4]),
+        np.array([0, 3, 1], { dtype: "int32" }),
+      ),
+    domain: [-2, 2],
+    shapes: [[[3]]],
   },
   {
     name: "customGradient (softplus with its own gradient)",

@@ -5,6 +5,7 @@ import "./compare.js";
 import "./reduce.js";
 import "./view-adjoint.js";
 import "./nn.js";
+import "./softmax.js";
 import "./quantile.js";
 import "./linalg.js";
 import "./gather-scatter.js";

@@ -4,7 +4,7 @@
  * loads; every case it does not cover falls through to `js`. Importing this module installs it.
  */
 import { setBackendPreference } from "../../core/registry.js";
-import { registerElementwise } from "./elementwise.js";
+import { registerElementwise, registerSoftmax } from "./elementwise.js";
 import { registerProducts } from "./products.js";
 import { nativeState } from "./state.js";
 import { nativeGemm } from "./gemm.js";
@@ -50,6 +50,7 @@ export function installNativeBackend(): void {
   const s = nativeState();
   if (s.inUse && s.binding) {
     registerElementwise(s.binding);
+    registerSoftmax(s.binding);
     registerProducts();
     // Products and the blocked decompositions of linalg/ all go through its gemm.
     setGemmAccelerator(nativeGemm);
