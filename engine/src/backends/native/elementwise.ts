@@ -1,6 +1,7 @@
 import type { FloatArray, NativeBinding } from "@tensorbook/native";
 import type { DType } from "../../core/dtype.js";
 import { hostOf, isRowMajor } from "../../core/host.js";
+import { uninitializedFloat } from "./alloc.js";
 import { kernelFor, registerKernel, type Kernel } from "../../core/registry.js";
 import { Tensor } from "../../core/tensor.js";
 import type { ElementwiseAttrs } from "../../ops/elementwise.js";
@@ -50,9 +51,8 @@ export const NATIVE_BINARY: Readonly<Record<string, string>> = {
 
 const isFloat = (d: DType): d is "float32" | "float64" => d === "float32" || d === "float64";
 
-function newFloat(dtype: "float32" | "float64", n: number): FloatArray {
-  return dtype === "float32" ? new Float32Array(n) : new Float64Array(n);
-}
+// The kernels write every element of their results, so those need no zero-filling.
+const newFloat = uninitializedFloat;
 
 function fallback<A>(op: string): Kernel<A> {
   return (inputs, attrs) => {

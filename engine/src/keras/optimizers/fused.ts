@@ -1,5 +1,6 @@
 import type { NativeOptimizer } from "@tensorbook/native";
 import type { TypedArray } from "../../core/dtype.js";
+import { uninitializedFloat } from "../../backends/native/alloc.js";
 import { nativeBinding } from "../../backends/native/state.js";
 
 // The native addon's fused optimizer updates: one pass reads a variable, its gradient and its
@@ -32,9 +33,8 @@ export function fusedStep(
   const Ctor = w.constructor;
   if (!(w instanceof Float32Array || w instanceof Float64Array)) return undefined;
   if (g.constructor !== Ctor || slots.some((s) => s.constructor !== Ctor)) return undefined;
-  const make = (): Float32Array | Float64Array =>
-    w instanceof Float32Array ? new Float32Array(w.length) : new Float64Array(w.length);
-  const outs = [make(), ...slots.map(make)];
+  const dtype = w instanceof Float32Array ? "float32" : "float64";
+  const outs = [w, ...slots].map(() => uninitializedFloat(dtype, w.length));
   b.optimizerStep(
     u.kind,
     u.hyper,
