@@ -17,6 +17,7 @@ type Case = [string, (x: Tensor, y: Tensor) => unknown, string];
 const CASES: Case[] = [
   ["add", (x, y) => x.add(y), "x + y"],
   ["mul", (x, y) => x.mul(y), "x * y"],
+  ["a*b+c", (x, y) => x.mul(y).add(x), "x * y + x"],
   ["add row-broadcast", (x) => x, "x2 + row"],
   ["exp", (x) => np.exp(x), "np.exp(x)"],
   ["tanh", (x) => np.tanh(x), "np.tanh(x)"],

@@ -50,6 +50,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   bind::init_gemm(env, exports);
   bind::init_elementwise(env, exports);
   bind::init_nn(env, exports);
+  bind::init_optim(env, exports);
   bind::init_cuda(env, exports);
   return exports;
 }

@@ -128,4 +128,20 @@ export type NativeBinding = NativeKernels &
     peakGflops(dtype: "float32" | "float64", threads: number, seconds: number): number;
     /** Chooses a kernel variant (capped at the CPU's best); returns the one in use. */
     setIsa(isa: NativeIsa): NativeIsa;
+    /**
+     * One fused optimizer update (native/src/optim/optim.h): reads `ins` = [w, g, ...slots] and
+     * writes `outs` = [w', ...slots'] (fresh arrays, one float type and length, never aliasing
+     * the inputs), computing each element in double precision like the TypeScript loops.
+     * hyper: sgd [lr, decay], momentum [lr, decay, mu, nesterov], adam [alpha, decay, b1, b2,
+     * eps, amsgrad], where decay = 1 - weightDecay·lr (1 for none) and booleans are 0/1.
+     */
+    optimizerStep(
+      kind: NativeOptimizer,
+      hyper: readonly number[],
+      ins: readonly FloatArray[],
+      outs: readonly FloatArray[],
+    ): boolean;
   };
+
+/** The optimizer updates the addon fuses. */
+export type NativeOptimizer = "sgd" | "momentum" | "adam";

@@ -56,7 +56,8 @@ int ThreadPool::set_threads(int n) {
 }
 
 // Takes indices one at a time until none are left. Loops here are coarse (blocks of a GEMM,
-// chunks of an array), so one lock per index costs nothing measurable.
+// chunks of an array), so one lock per index costs nothing measurable. `in_flight_` counts the
+// indices being run, so the caller waits for those and for no one else.
 void ThreadPool::run_share() {
   const std::function<void(long)>* fn;
   for (;;) {
@@ -65,9 +66,14 @@ void ThreadPool::run_share() {
       std::lock_guard<std::mutex> lock(m_);
       if (next_ >= n_) return;
       i = next_++;
+      in_flight_++;
       fn = fn_;
     }
     (*fn)(i);
+    {
+      std::lock_guard<std::mutex> lock(m_);
+      if (--in_flight_ == 0 && next_ >= n_) done_.notify_all();
+    }
   }
 }
 
@@ -82,13 +88,12 @@ void ThreadPool::worker(int id) {
       if (id >= active_) continue;  // this loop asked for fewer threads
     }
     run_share();
-    {
-      std::lock_guard<std::mutex> lock(m_);
-      if (--running_ == 0) done_.notify_all();
-    }
   }
 }
 
+// The caller takes indices too, and returns once every index has been run: it does not wait
+// for workers that have not woken up yet (on a loaded machine a worker may not be scheduled for
+// milliseconds; it then finds nothing left and goes back to sleep).
 void ThreadPool::parallel_for(long n, const std::function<void(long)>& fn, int max_threads) {
   if (n <= 0) return;
   int want = max_threads > 0 && max_threads < threads_ ? max_threads : threads_;
@@ -103,14 +108,14 @@ void ThreadPool::parallel_for(long n, const std::function<void(long)>& fn, int m
     fn_ = &fn;
     n_ = n;
     next_ = 0;
+    in_flight_ = 0;
     active_ = want;
-    running_ = want - 1;
     generation_++;
   }
   wake_.notify_all();
   run_share();
   std::unique_lock<std::mutex> lock(m_);
-  done_.wait(lock, [&] { return running_ == 0; });
+  done_.wait(lock, [&] { return next_ >= n_ && in_flight_ == 0; });
   fn_ = nullptr;
 }
 

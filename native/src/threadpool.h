@@ -1,6 +1,7 @@
 // A small fixed pool of worker threads for data-parallel loops. One loop runs at a time: a
 // caller that finds the pool busy (another async kernel, or a loop nested inside a worker) runs
-// its loop on its own thread instead of waiting, so concurrent calls never deadlock.
+// its loop on its own thread instead of waiting, so concurrent calls never deadlock. The caller
+// works through the indices itself and never waits for a worker that has not started one.
 #pragma once
 #include <condition_variable>
 #include <functional>
@@ -43,7 +44,7 @@ class ThreadPool {
   long n_ = 0;
   long next_ = 0;      // next index to hand out (under m_)
   int active_ = 0;     // workers taking part in the current loop
-  int running_ = 0;    // workers not yet finished with the current loop
+  long in_flight_ = 0; // indices of the current loop being run right now
   unsigned long generation_ = 0;
   bool quit_ = false;
 };

@@ -319,6 +319,21 @@ describe("native element-wise kernels", needsAddon, () => {
     }
   });
 
+  it("the softmax op's native kernel matches the js kernel (both forms, sliced rows)", () => {
+    const next = rng(15);
+    for (const [dtype, Ctor] of FLOATS) {
+      for (const shape of [[37, 129], [5, 3, 10], [300]]) {
+        const big = tensor(Ctor, [shape[0] + 2, ...shape.slice(1)], next);
+        const x = shape.length === 1 ? tensor(Ctor, shape, next) : big.get("1:-1"); // an offset view
+        for (const log of [false, true]) {
+          const want = run("softmax", "js", [x], { log }).dataSync();
+          const got = run("softmax", "native-cpu", [x], { log }).dataSync();
+          assertClose(got, want, dtype === "float32" ? 2e-6 : 1e-13, 1e-7, `${dtype} ${shape} log=${log}`);
+        }
+      }
+    }
+  });
+
   it("is safe under many concurrent async calls (results equal the synchronous ones)", async () => {
     const b = addon();
     const next = rng(14);

@@ -103,6 +103,8 @@ describe("native gemm", needsAddon, () => {
         [70, 45, 300],
         [129, 97, 40],
         [12, 32, 0],
+        // Few rows, several depth blocks: B is read in place (a row-major B) or packed.
+        [40, 200, 700],
       ];
       forEachIsa((isa) => {
         for (const [m, n, k] of shapes) {

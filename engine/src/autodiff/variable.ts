@@ -1,7 +1,7 @@
-import type { HostStorage, Storage } from "../core/backend.js";
+import { hostStorage, type HostStorage, type Storage } from "../core/backend.js";
 import { deviceHooks } from "../core/device-hooks.js";
 import { toTensor } from "../core/convert.js";
-import { castValue, toDType, type DType } from "../core/dtype.js";
+import { allocate, castValue, toDType, type DType, type TypedArray } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { copyHost, readHost } from "../core/host.js";
 import { contiguousStrides, formatShape } from "../core/shape.js";
@@ -204,6 +204,21 @@ export class Variable extends Tensor {
     const next = copyHost(this);
     withoutRecording(() => write(new Tensor(next, this.shape)));
     this.install(next);
+    return this;
+  }
+
+  /**
+   * @internal Installs `data` as the new value without copying it: a fresh row-major array of
+   * the variable's dtype and size that nothing else holds (optimizers write their update into
+   * one). Like every assignment it leaves earlier reads with the old storage.
+   */
+  adoptArray(data: TypedArray): this {
+    if (data.length !== this.size || data.constructor !== allocate(this.dtype, 0).constructor) {
+      throw new ValueError(
+        `adoptArray: variable '${this.name}' holds ${this.size} ${this.dtype} elements, got a ${data.constructor.name} of length ${data.length}`,
+      );
+    }
+    this.install(hostStorage(data, this.dtype));
     return this;
   }
 

@@ -1,3 +1,4 @@
+import { isFloat } from "../core/dtype.js";
 import { normalizeAxis } from "../core/shape.js";
 import type { Tensor } from "../core/tensor.js";
 import { stopGradient } from "../autodiff/stop-gradient.js";
@@ -7,8 +8,8 @@ import * as m from "../ops/math.js";
 import * as nn from "../ops/nn.js";
 import * as conv from "../ops/conv.js";
 import type { Padding } from "../ops/conv-geometry.js";
-import { softmaxLastAxis } from "../ops/softmax.js";
 import * as r from "../ops/reduce.js";
+import { softmaxLast, sparseSoftmaxCrossEntropy } from "../ops/softmax.js";
 import { frozen, tfTensor, type TfTensorLike } from "./convert.js";
 import { InvalidArgumentError } from "./errors.js";
 import { uniform } from "./random.js";
@@ -22,8 +23,8 @@ const f = (fn: (x: Tensor) => Tensor) => (x: TfTensorLike) => {
   return frozen(fn(t), [t]);
 };
 
-/** `max(x, 0)`; the gradient at 0 is 0, as TensorFlow's (`tf.nn.relu`). @example `tf.nn.relu(z)` */
-export const relu = f((x) => cmp.where(cmp.gt(x, 0), x, 0));
+/** `max(x, 0)` (NaN stays NaN); the gradient at 0 is 0, as TensorFlow's (`tf.nn.relu`). @example `tf.nn.relu(z)` */
+export const relu = f(nn.relu);
 /** `min(max(x, 0), 6)` (`tf.nn.relu6`). */
 export const relu6 = f((x) => cmp.where(cmp.gt(x, 0), cmp.where(cmp.lt(x, 6), x, 6), 0));
 /** Logistic sigmoid (`tf.nn.sigmoid`). */
@@ -80,9 +81,7 @@ export function leakyRelu(x: TfTensorLike, alpha = 0.2): Tensor {
 export function softmax(logits: TfTensorLike, axis = -1): Tensor {
   const t = tfTensor(logits);
   const ax = normalizeAxis(axis, t.ndim);
-  // The last axis of a float tensor: one fused kernel (and its own gradient).
-  if (ax === t.ndim - 1 && (t.dtype === "float32" || t.dtype === "float64"))
-    return frozen(softmaxLastAxis(t), [t]);
+  if (ax === t.ndim - 1 && isFloat(t.dtype)) return frozen(softmaxLast(t), [t]);
   const e = m.exp(ar.sub(t, stopGradient(r.max(t, { axis: ax, keepdims: true }))));
   return frozen(ar.div(e, r.sum(e, { axis: ax, keepdims: true })), [t]);
 }
@@ -91,8 +90,7 @@ export function softmax(logits: TfTensorLike, axis = -1): Tensor {
 export function logSoftmax(logits: TfTensorLike, axis = -1): Tensor {
   const t = tfTensor(logits);
   const ax = normalizeAxis(axis, t.ndim);
-  if (ax === t.ndim - 1 && (t.dtype === "float32" || t.dtype === "float64"))
-    return frozen(softmaxLastAxis(t, { log: true }), [t]);
+  if (ax === t.ndim - 1 && isFloat(t.dtype)) return frozen(softmaxLast(t, { log: true }), [t]);
   return frozen(ar.sub(t, logSumExp(t, ax, true)), [t]);
 }
 
@@ -289,6 +287,9 @@ export function sparseSoftmaxCrossEntropyWithLogits(a: LabelsAndLogits): Tensor 
     throw new InvalidArgumentError(
       `labels must have rank ${logits.ndim - 1} (logits rank minus 1), got shape [${labels.shape.join(",")}]`,
     );
+  }
+  if (isFloat(logits.dtype) && labels.shape.every((d, i) => d === logits.shape[i])) {
+    return frozen(sparseSoftmaxCrossEntropy(logits, labels));
   }
   const logp = ar.sub(logits, logSumExp(logits, -1, true));
   const pick = oneHot(labels, classes, { dtype: logits.dtype === "float64" ? "float64" : "float32" });

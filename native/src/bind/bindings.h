@@ -7,6 +7,7 @@ namespace bind {
 void init_gemm(Napi::Env env, Napi::Object exports);
 void init_elementwise(Napi::Env env, Napi::Object exports);
 void init_nn(Napi::Env env, Napi::Object exports);
+void init_optim(Napi::Env env, Napi::Object exports);
 void init_cuda(Napi::Env env, Napi::Object exports);
 }  // namespace bind
 }  // namespace tb

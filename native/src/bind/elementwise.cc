@@ -20,7 +20,7 @@ namespace {
 const char* const kUnary[] = {"copy", "neg", "abs", "sign", "sqrt", "square", "reciprocal",
                               "exp", "expm1", "log", "log1p", "sin", "cos", "tanh",
                               "sigmoid", "relu", "floor", "ceil", "trunc"};
-const char* const kBinary[] = {"add", "sub", "mul", "div", "maximum", "minimum", "fmax", "fmin"};
+const char* const kBinary[] = {"add", "sub", "mul", "div", "maximum", "minimum", "fmax", "fmin", "relu_grad"};
 static_assert(sizeof(kUnary) / sizeof(kUnary[0]) == static_cast<size_t>(Unary::count), "unary names");
 static_assert(sizeof(kBinary) / sizeof(kBinary[0]) == static_cast<size_t>(Binary::count), "binary names");
 

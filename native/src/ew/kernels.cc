@@ -171,6 +171,7 @@ void binary(Binary op, const T* x, long sx, const T* y, long sy, T* z, long n) {
     case Binary::minimum: bin_loop(x, sx, y, sy, z, n, op_min<T>); break;
     case Binary::fmax: bin_loop(x, sx, y, sy, z, n, op_fmax<T>); break;
     case Binary::fmin: bin_loop(x, sx, y, sy, z, n, op_fmin<T>); break;
+    case Binary::relu_grad: bin_loop(x, sx, y, sy, z, n, [](T a, T b) { return b > 0 ? a : T(0); }); break;
     default: break;
   }
 }

@@ -9,7 +9,8 @@ enum class Unary : int {
   copy, neg, abs, sign, sqrt, square, reciprocal, exp, expm1, log, log1p, sin, cos, tanh,
   sigmoid, relu, floor, ceil, trunc, count
 };
-enum class Binary : int { add, sub, mul, div, maximum, minimum, fmax, fmin, count };
+// relu_grad(dy, y) = y > 0 ? dy : 0: the gradient of relu from its output.
+enum class Binary : int { add, sub, mul, div, maximum, minimum, fmax, fmin, relu_grad, count };
 enum class ReduceKind : int { sum, prod, max, min, count };
 
 // Loops over contiguous data. Binary operands have stride 0 (a broadcast scalar) or 1.

@@ -67,7 +67,7 @@ struct VF64 {
 
 #if defined(__AVX512F__) || defined(__AVX2__)
 template <typename S>
-void tile(long kc, const typename S::T* a, const typename S::T* b, typename S::T* c, long ldc,
+void tile(long kc, const typename S::T* a, const typename S::T* b, long ldb, typename S::T* c, long ldc,
           typename S::T alpha, typename S::T beta) {
   using V = typename S::V;
   constexpr int MR = S::MR, W = S::W;
@@ -82,7 +82,7 @@ void tile(long kc, const typename S::T* a, const typename S::T* b, typename S::T
   }
 #pragma GCC unroll 4
   for (long p = 0; p < kc; p++) {
-    V b0 = S::load(b), b1 = S::load(b + W);
+    V b0 = S::loadu(b), b1 = S::loadu(b + W);
 #pragma GCC unroll 16
     for (int i = 0; i < MR; i++) {
       V ai = S::set1(a[i]);
@@ -90,7 +90,7 @@ void tile(long kc, const typename S::T* a, const typename S::T* b, typename S::T
       acc1[i] = S::fma(ai, b1, acc1[i]);
     }
     a += MR;
-    b += 2 * W;
+    b += ldb;
   }
   V va = S::set1(alpha);
   if (beta == 0) {
@@ -143,7 +143,7 @@ MicroKernel<typename S::T> make() {
 // Portable C++: plain loops over a small tile that the compiler vectorizes with whatever the
 // baseline target has (SSE2 on x86-64, NEON on arm64).
 template <typename T, int MR, int NR>
-void tile_portable(long kc, const T* a, const T* b, T* c, long ldc, T alpha, T beta) {
+void tile_portable(long kc, const T* a, const T* b, long ldb, T* c, long ldc, T alpha, T beta) {
   T acc[MR][NR] = {};
   for (long p = 0; p < kc; p++) {
     for (int i = 0; i < MR; i++) {
@@ -151,7 +151,7 @@ void tile_portable(long kc, const T* a, const T* b, T* c, long ldc, T alpha, T b
       for (int j = 0; j < NR; j++) acc[i][j] += ai * b[j];
     }
     a += MR;
-    b += NR;
+    b += ldb;
   }
   for (int i = 0; i < MR; i++)
     for (int j = 0; j < NR; j++)

@@ -9,9 +9,10 @@ template <typename T>
 struct MicroKernel {
   int mr = 0;  // rows of the tile (A values broadcast per k step)
   int nr = 0;  // columns of the tile (a multiple of the vector width; B is loaded as vectors)
-  // C[i * ldc + j] = alpha * sum_p a[p * mr + i] * b[p * nr + j] + beta * C[i * ldc + j];
-  // beta == 0 does not read C.
-  void (*run)(long kc, const T* a, const T* b, T* c, long ldc, T alpha, T beta) = nullptr;
+  // C[i * ldc + j] = alpha * sum_p a[p * mr + i] * b[p * ldb + j] + beta * C[i * ldc + j];
+  // beta == 0 does not read C. ldb is nr for a packed panel of B, or the row stride of a
+  // row-major B read in place (small products, where packing B costs as much as using it).
+  void (*run)(long kc, const T* a, const T* b, long ldb, T* c, long ldc, T alpha, T beta) = nullptr;
   // Runs `iters` steps of independent register-only multiply-adds at this variant's vector
   // width and returns the floating-point operations done: the practical peak the GEMM
   // benchmark reports fractions of.

@@ -3,6 +3,8 @@
 // row against central differences in float64, to first and second order.
 import { np, tf, type Tensor } from "tensorbook";
 import { LINALG_ROWS } from "./gradient-table-linalg.js";
+import { reluGrad } from "../../../engine/src/ops/nn.js";
+import { sparseSoftmaxCrossEntropyGrad } from "../../../engine/src/ops/softmax.js";
 
 /** One row of the table. */
 export interface GradCase {
@@ -479,7 +481,14 @@ export const GRADIENT_TABLE: readonly GradCase[] = [
     ],
   },
   // tf.nn.
-  { name: "relu", ops: ["where"], f: tf.nn.relu, domain: [-2, 2] },
+  { name: "relu", ops: ["relu"], f: tf.nn.relu, domain: [-2, 2] },
+  {
+    // relu's backward op: linear in dy, masked by where y > 0 (a fixed mask here).
+    name: "reluGrad",
+    ops: ["reluGrad"],
+    f: (dy) => reluGrad(dy, np.linspace(-1, 1, dy.size, { dtype: "float64" }).reshape(dy.shape)),
+    domain: [-2, 2],
+  },
   {
     name: "elu, selu, leakyRelu",
     ops: ["where", "expm1"],
@@ -488,8 +497,8 @@ export const GRADIENT_TABLE: readonly GradCase[] = [
   },
   {
     name: "softmax",
-    ops: ["reduce", "exp"],
-    f: (x) => tf.nn.softmax(x, 0),
+    ops: ["softmax"],
+    f: (x) => tf.nn.softmax(x),
     domain: [-3, 3],
     shapes: [[[3, 4]]],
   },
@@ -540,6 +549,20 @@ export const GRADIENT_TABLE: readonly GradCase[] = [
         .add(tf.square(tf.nn.avgPool2d(x, 3, 2, "SAME")).sum()),
     domain: [-1, 1],
     shapes: [[[2, 5, 6, 3]]],
+  },
+  {
+    name: "softmax along a middle axis (composite)",
+    ops: ["reduce", "exp"],
+    f: (x) => tf.nn.softmax(x, 1),
+    domain: [-3, 3],
+    shapes: [[[2, 3, 4]]],
+  },
+  {
+    name: "logSoftmax along the last axis",
+    ops: ["softmax"],
+    f: (x) => tf.nn.logSoftmax(x),
+    domain: [-3, 3],
+    shapes: [[[3, 4]]],
   },
   {
     name: "logSoftmax",
@@ -600,10 +623,23 @@ export const GRADIENT_TABLE: readonly GradCase[] = [
   },
   {
     name: "sparseSoftmaxCrossEntropyWithLogits",
-    ops: ["reduce"],
+    ops: ["sparseSoftmaxXent", "sparseSoftmaxXentGrad"],
     f: (z) => tf.nn.sparseSoftmaxCrossEntropyWithLogits({ labels: [0, 3, 1], logits: z }),
     domain: [-5, 5],
     shapes: [[[3, 4]]],
+  },
+  {
+    // Its backward op as a function of the incoming gradient (linear in it).
+    name: "sparseSoftmaxXentGrad in dy",
+    ops: ["sparseSoftmaxXentGrad"],
+    f: (dy) =>
+      sparseSoftmaxCrossEntropyGrad(
+        dy,
+        np.linspace(-2, 2, 12, { dtype: "float64" }).reshape([3, 4]),
+        np.array([0, 3, 1], { dtype: "int32" }),
+      ),
+    domain: [-2, 2],
+    shapes: [[[3]]],
   },
   {
     name: "customGradient (softplus with its own gradient)",

@@ -152,6 +152,20 @@ describe("loss behaviour", () => {
     near(keras.backend.epsilon(), 1e-7);
   });
 
+  it("probabilities from a softmax activation are scored from its logits, as Keras does", () => {
+    // softmax([0, -100]) underflows: clipping would give -log(1e-7) ≈ 16.1; the logits give 100.
+    const z = new tf.Variable([[0, -100]]);
+    const tape = new tf.GradientTape({ persistent: true });
+    const sparse = tape.record(() => L.sparseCategoricalCrossentropy([1], keras.activations.softmax(z)));
+    const dense = tape.record(() => L.categoricalCrossentropy([[0, 1]], keras.activations.softmax(z)));
+    near(sparse.toArray(), [100], 1e-6);
+    near(dense.toArray(), [100], 1e-6);
+    near(tape.gradient(sparse, z)!.toArray(), [[1, -1]], 1e-6);
+    // The same probabilities as a plain tensor are clipped.
+    const p = tf.constant(keras.activations.softmax(z).toArray() as number[][]);
+    near(L.sparseCategoricalCrossentropy([1], p).toArray(), [-Math.log(1e-7)], 1e-4);
+  });
+
   it("label smoothing and ignoreClass", () => {
     const smooth = L.binaryCrossentropy([[1]], [[0.9]], { labelSmoothing: 0.2 });
     const y = 0.9; // 1 · 0.8 + 0.5 · 0.2

@@ -28,6 +28,7 @@ export const CUDA_UNARY: Readonly<Record<string, string>> = {
   tanh: "tanh",
   expit: "expit",
   softplus: "softplus",
+  relu: "relu",
   floor: "floor",
   ceil: "ceil",
   trunc: "trunc",
@@ -42,6 +43,7 @@ export const CUDA_BINARY: Readonly<Record<string, string>> = {
   fmax: "fmax",
   fmin: "fmin",
   pow: "pow",
+  reluGrad: "relu_grad",
 };
 export const CUDA_REDUCE = new Set(["sum", "prod", "max", "min", "argmax", "argmin"]);
 /** Comparisons (engine op → kernel cmp_<name>) and predicates (→ is_<name>), writing bool masks. */

@@ -3,7 +3,6 @@ import { readHost } from "../../core/host.js";
 import { registerKernel } from "../../core/registry.js";
 import { Tensor } from "../../core/tensor.js";
 import type { ConvAttrs, PoolAttrs } from "../../ops/conv.js";
-import type { SoftmaxAttrs } from "../../ops/softmax.js";
 
 // The `js` kernels of convolution, pooling and softmax: direct loops from the definitions (the
 // native addon's im2col + GEMM versions take over when it loads; these keep the engine whole
@@ -161,22 +160,4 @@ registerKernel<PoolAttrs>("avgPool2dGrad", "js", ([dy], { geom }) => {
     for (const k of inputs) dx[k] += ds[o] / inputs.length;
   });
   return out(dy.dtype, [geom[0], geom[1], geom[2], geom[3]], narrow(dy.dtype, dx));
-});
-
-registerKernel<SoftmaxAttrs>("softmax", "js", ([x], { log }) => {
-  const xs = readHost(x);
-  const n = x.shape[x.ndim - 1];
-  const y = allocate(x.dtype, x.size);
-  for (let r = 0; n > 0 && r < x.size / n; r++) {
-    const base = r * n;
-    let m = xs[base];
-    for (let j = 1; j < n; j++) if (xs[base + j] > m || xs[base + j] !== xs[base + j]) m = xs[base + j];
-    let s = 0;
-    for (let j = 0; j < n; j++) s += Math.exp(xs[base + j] - m);
-    if (log) {
-      const ls = Math.log(s);
-      for (let j = 0; j < n; j++) y[base + j] = xs[base + j] - m - ls;
-    } else for (let j = 0; j < n; j++) y[base + j] = Math.exp(xs[base + j] - m) / s;
-  }
-  return out(x.dtype, [...x.shape], y);
 });

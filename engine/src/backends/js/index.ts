@@ -6,6 +6,7 @@ import "./reduce.js";
 import "./view-adjoint.js";
 import "./nn.js";
 import "./conv.js";
+import "./softmax.js";
 import "./quantile.js";
 import "./linalg.js";
 import "./gather-scatter.js";

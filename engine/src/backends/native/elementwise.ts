@@ -1,10 +1,12 @@
 import type { FloatArray, NativeBinding } from "@tensorbook/native";
 import type { DType } from "../../core/dtype.js";
-import { hostOf } from "../../core/host.js";
+import { hostOf, isRowMajor } from "../../core/host.js";
+import { uninitializedFloat } from "./alloc.js";
 import { kernelFor, registerKernel, type Kernel } from "../../core/registry.js";
 import { Tensor } from "../../core/tensor.js";
 import type { ElementwiseAttrs } from "../../ops/elementwise.js";
 import type { ReduceAttrs } from "../../ops/reduce.js";
+import type { SoftmaxAttrs } from "../../ops/softmax.js";
 
 // The `native-cpu` kernels of element-wise ops and reductions. They take the float32/float64
 // cases where inputs already have the result dtype and hand everything else (integers, bools,
@@ -30,6 +32,7 @@ export const NATIVE_UNARY: Readonly<Record<string, string>> = {
   cos: "cos",
   tanh: "tanh",
   expit: "sigmoid",
+  relu: "relu",
   floor: "floor",
   ceil: "ceil",
   trunc: "trunc",
@@ -43,13 +46,13 @@ export const NATIVE_BINARY: Readonly<Record<string, string>> = {
   minimum: "minimum",
   fmax: "fmax",
   fmin: "fmin",
+  reluGrad: "relu_grad",
 };
 
 const isFloat = (d: DType): d is "float32" | "float64" => d === "float32" || d === "float64";
 
-function newFloat(dtype: "float32" | "float64", n: number): FloatArray {
-  return dtype === "float32" ? new Float32Array(n) : new Float64Array(n);
-}
+// The kernels write every element of their results, so those need no zero-filling.
+const newFloat = uninitializedFloat;
 
 function fallback<A>(op: string): Kernel<A> {
   return (inputs, attrs) => {
@@ -102,5 +105,19 @@ export function registerElementwise(b: NativeBinding): void {
     const out = arg ? new Int32Array(n) : newFloat(dtype as "float32" | "float64", n);
     b.reduce(kind, out, hostOf(x).data as FloatArray, x.offset, x.shape, x.strides, axes);
     return Tensor.fromTypedArray(out, outShape, dtype);
+  });
+}
+
+/** Registers the addon's row softmax under the `softmax` op (last axis, contiguous input). */
+export function registerSoftmax(b: NativeBinding): void {
+  const js = fallback<SoftmaxAttrs>("softmax");
+  registerKernel<SoftmaxAttrs>("softmax", "native-cpu", (inputs, attrs) => {
+    const [x] = inputs;
+    if (!isFloat(x.dtype) || x.size < NATIVE_MIN_SIZE || !isRowMajor(x.shape, x.strides))
+      return js(inputs, attrs);
+    const n = x.shape[x.ndim - 1];
+    const out = newFloat(x.dtype, x.size);
+    b.softmax(out, hostOf(x).data as FloatArray, x.offset, x.size / n, n, attrs.log);
+    return Tensor.fromTypedArray(out, x.shape, x.dtype);
   });
 }

@@ -1,6 +1,7 @@
 import type { FloatArray, NativeKernels } from "@tensorbook/native";
 import { hostOf } from "../../core/host.js";
 import { Tensor } from "../../core/tensor.js";
+import { uninitializedFloat } from "./alloc.js";
 import { nativeBinding } from "./state.js";
 import type { GemmAccelerator } from "../../linalg/gemm.js";
 
@@ -159,7 +160,8 @@ export function nativeMatmul(a: Tensor, b: Tensor): Tensor | undefined {
   const [k2, n] = b.shape.slice(nd - 2);
   if (k !== k2) return undefined;
   const batch = lead.reduce((p, d) => p * d, 1);
-  const out = a.dtype === "float32" ? new Float32Array(batch * m * n) : new Float64Array(batch * m * n);
+  // beta = 0: the product writes every element of the result.
+  const out = uninitializedFloat(a.dtype, batch * m * n);
   const ad = hostOf(a).data as FloatArray;
   const bd = hostOf(b).data as FloatArray;
   // Walk the batch axes (any strides) and multiply one matrix at a time; a single batch axis

@@ -4,7 +4,7 @@
  * loads; every case it does not cover falls through to `js`. Importing this module installs it.
  */
 import { setBackendPreference } from "../../core/registry.js";
-import { registerElementwise } from "./elementwise.js";
+import { registerElementwise, registerSoftmax } from "./elementwise.js";
 import { registerProducts } from "./products.js";
 import { registerNn } from "./nn-kernels.js";
 import { nativeState } from "./state.js";
@@ -51,6 +51,7 @@ export function installNativeBackend(): void {
   const s = nativeState();
   if (s.inUse && s.binding) {
     registerElementwise(s.binding);
+    registerSoftmax(s.binding);
     registerProducts();
     registerNn(s.binding);
     // Products and the blocked decompositions of linalg/ all go through its gemm.

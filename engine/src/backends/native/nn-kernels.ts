@@ -3,7 +3,6 @@ import { readHost } from "../../core/host.js";
 import { kernelFor, registerKernel, type Kernel } from "../../core/registry.js";
 import { Tensor } from "../../core/tensor.js";
 import type { ConvAttrs, PoolAttrs } from "../../ops/conv.js";
-import type { SoftmaxAttrs } from "../../ops/softmax.js";
 
 // The `native-cpu` kernels of ops/conv.ts and ops/softmax.ts: the addon's im2col + GEMM
 // convolution, pooling and row softmax on float32/float64 (the ops only make float inputs).
@@ -68,13 +67,5 @@ export function registerNn(b: NativeBinding): void {
     const dx = alloc(dy, size(shape));
     b.avgPool2dBackward(data(dy), dx, g);
     return Tensor.fromTypedArray(dx, shape, dy.dtype);
-  });
-  const jsSoftmax = js<SoftmaxAttrs>("softmax");
-  registerKernel<SoftmaxAttrs>("softmax", "native-cpu", ([x], attrs) => {
-    const n = x.shape[x.ndim - 1];
-    if (n === 0) return jsSoftmax([x], attrs);
-    const y = alloc(x, x.size);
-    b.softmax(y, data(x), 0, x.size / n, n, attrs.log);
-    return Tensor.fromTypedArray(y, [...x.shape], x.dtype);
   });
 }

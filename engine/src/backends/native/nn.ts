@@ -1,6 +1,7 @@
 import type { FloatArray } from "@tensorbook/native";
 import { hostOf, readHost } from "../../core/host.js";
 import { Tensor } from "../../core/tensor.js";
+import { uninitializedFloat } from "./alloc.js";
 import { nativeBinding } from "./state.js";
 import {
   conv2dGeometry,
@@ -24,8 +25,8 @@ export {
 
 const isFloat = (t: Tensor): boolean => t.dtype === "float32" || t.dtype === "float64";
 const data = (t: Tensor): FloatArray => readHost(t) as FloatArray;
-const alloc = (t: Tensor, n: number): FloatArray =>
-  t.dtype === "float32" ? new Float32Array(n) : new Float64Array(n);
+// Every kernel here writes all of its outputs (the backward ones zero them first themselves).
+const alloc = (t: Tensor, n: number): FloatArray => uninitializedFloat(t.dtype as "float32" | "float64", n);
 
 /**
  * 2-D convolution of x [N,H,W,C] with filters w [KH,KW,C,F] (no bias): [N,OH,OW,F].

@@ -1,4 +1,5 @@
-import type { Tensor, TensorLike } from "../../core/tensor.js";
+import { Tensor, type TensorLike } from "../../core/tensor.js";
+import { markSoftmaxOutput } from "../common/logits.js";
 import * as tf from "../../tf/index.js";
 import { tfTensor } from "../../tf/convert.js";
 import { erf } from "../../ops/math.js";
@@ -57,7 +58,9 @@ export function tanh(x: TensorLike): Tensor {
  * ```
  */
 export function softmax(x: TensorLike, axis = -1): Tensor {
-  return tf.nn.softmax(x, axis);
+  const y = tf.nn.softmax(x, axis);
+  // The losses then work from the logits (see common/logits.ts).
+  return x instanceof Tensor && (axis === -1 || axis === x.ndim - 1) ? markSoftmaxOutput(y, x) : y;
 }
 
 /** `x` for x > 0, `alpha (e^x - 1)` otherwise (`keras.activations.elu`, alpha 1). */

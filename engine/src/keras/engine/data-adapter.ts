@@ -1,6 +1,6 @@
 import { toTensor } from "../../core/convert.js";
 import { allocate, isFloat, type DType } from "../../core/dtype.js";
-import { readHost } from "../../core/host.js";
+import { hostOf, isRowMajor, readHost } from "../../core/host.js";
 import { ValueError } from "../../core/errors.js";
 import { Tensor, type TensorLike } from "../../core/tensor.js";
 import * as tfRandom from "../../tf/random.js";
@@ -85,20 +85,29 @@ export function rowSlice(t: Tensor, start: number, end: number): Tensor {
   return new Tensor(t.storage, [end - start, ...t.shape.slice(1)], t.strides, t.offset + start * row, false);
 }
 
-/** The rows at `index` (positions `start`..`end` of it) of a contiguous tensor, copied. */
+/**
+ * The rows at `index` (positions `start`..`end` of it) of a tensor, copied. Rows that are
+ * contiguous in storage (any slice of a row-major array along its first axis) are copied one
+ * block each, straight from the storage; other layouts are gathered first.
+ */
 export function gatherRows(t: Tensor, index: Int32Array, start: number, end: number): Tensor {
-  const row = t.size / t.shape[0];
-  const src = readHost(t);
+  const row = t.shape[0] === 0 ? 0 : t.size / t.shape[0];
   const out = allocate(t.dtype, (end - start) * row);
+  const shape = [end - start, ...t.shape.slice(1)];
+  const host = hostOf(t);
+  const direct = t.dtype !== "bool" && isRowMajor(t.shape.slice(1), t.strides.slice(1));
+  const src = direct ? host.data : readHost(t);
+  const base = direct ? t.offset : 0;
+  const step = direct && t.ndim > 0 ? t.strides[0] : row;
   if (row === 1) {
-    for (let i = start; i < end; i++) out[i - start] = src[index[i]];
+    for (let i = start; i < end; i++) out[i - start] = src[base + index[i] * step];
   } else {
     for (let i = start; i < end; i++) {
-      const s = index[i] * row;
+      const s = base + index[i] * step;
       out.set(src.subarray(s, s + row), (i - start) * row);
     }
   }
-  return Tensor.fromTypedArray(out, [end - start, ...t.shape.slice(1)], t.dtype, false);
+  return Tensor.fromTypedArray(out, shape, t.dtype, false);
 }
 
 /** A random order of `n` examples, drawn from `tf.random`'s seeded stream. */

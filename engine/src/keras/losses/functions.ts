@@ -1,6 +1,7 @@
 import type { Tensor, TensorLike } from "../../core/tensor.js";
 import * as tf from "../../tf/index.js";
 import { epsilon } from "../common/epsilon.js";
+import { softmaxLogits } from "../common/logits.js";
 import { pair, predictions, sparseLabels } from "./inputs.js";
 
 // Keras' loss functions: each returns one loss per sample (the mean, or sum, over the last axis),
@@ -217,6 +218,9 @@ export function categoricalCrossentropy(
     t = tf.add(tf.mul(t, 1 - ls), ls / k);
   }
   if (opts.fromLogits) return tf.nn.softmaxCrossEntropyWithLogits({ labels: t, logits: p, axis });
+  const z = softmaxLogits(p);
+  if (z && (axis === -1 || axis === p.ndim - 1))
+    return tf.nn.softmaxCrossEntropyWithLogits({ labels: t, logits: z });
   const eps = epsilon();
   p = tf.div(p, tf.reduceSum(p, axis, { keepdims: true }));
   p = tf.clipByValue(p, eps, 1 - eps);
@@ -260,7 +264,8 @@ export function sparseCategoricalCrossentropy(
     keep = tf.notEqual(labels, tf.constant(opts.ignoreClass, { dtype: "int32" }));
     labels = tf.where(keep, labels, tf.zerosLike(labels));
   }
-  const logits = opts.fromLogits ? p : tf.log(tf.clipByValue(p, epsilon(), 1 - epsilon()));
+  const z = opts.fromLogits ? undefined : softmaxLogits(p);
+  const logits = opts.fromLogits ? p : (z ?? tf.log(tf.clipByValue(p, epsilon(), 1 - epsilon())));
   const loss = tf.nn.sparseSoftmaxCrossEntropyWithLogits({ labels, logits });
   return keep ? tf.mul(loss, tf.cast(keep, loss.dtype)) : loss;
 }

@@ -1,5 +1,5 @@
 import type { Config } from "../common/config.js";
-import { Optimizer, type OptimizerOptions, type StepArrays, type FusedUpdate } from "./optimizer.js";
+import { Optimizer, type OptimizerOptions, type StepArrays, type DeviceUpdate } from "./optimizer.js";
 
 /** Options of `Adagrad`. */
 export interface AdagradOptions extends OptimizerOptions {
@@ -44,7 +44,7 @@ export class Adagrad extends Optimizer {
     }
   }
 
-  protected override fusedUpdate(lr: number): FusedUpdate {
+  protected override deviceUpdate(lr: number): DeviceUpdate {
     return { op: "applyAdagrad", attrs: { lr, epsilon: this.epsilon, weightDecay: 0 } };
   }
 

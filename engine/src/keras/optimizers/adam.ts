@@ -1,5 +1,6 @@
 import type { Config } from "../common/config.js";
-import { Optimizer, type FusedUpdate, type OptimizerOptions, type StepArrays } from "./optimizer.js";
+import type { FusedUpdate } from "./fused.js";
+import { Optimizer, type DeviceUpdate, type OptimizerOptions, type StepArrays } from "./optimizer.js";
 
 /** Options of `Adam` and `AdamW`. */
 export interface AdamOptions extends OptimizerOptions {
@@ -56,10 +57,18 @@ export class Adam extends Optimizer {
     }
   }
 
-  protected override fusedUpdate(lr: number, step: number): FusedUpdate | null {
+  protected override deviceUpdate(lr: number, step: number): DeviceUpdate | null {
     if (this.amsgrad) return null;
     const { beta1, beta2, epsilon } = this;
     return { op: "applyAdam", attrs: { lr, beta1, beta2, epsilon, step, weightDecay: 0 } };
+  }
+
+  protected override fusedUpdate(lr: number, t: number, decay: number): FusedUpdate | undefined {
+    // A subclass with its own update rule keeps it.
+    if (this.updateStep !== Adam.prototype.updateStep) return undefined;
+    const { beta1: b1, beta2: b2, epsilon: eps } = this;
+    const alpha = (lr * Math.sqrt(1 - b2 ** t)) / (1 - b1 ** t);
+    return { kind: "adam", hyper: [alpha, decay, b1, b2, eps, this.amsgrad ? 1 : 0] };
   }
 
   override getConfig(): Config {

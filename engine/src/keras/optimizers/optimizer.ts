@@ -9,12 +9,13 @@ import { deserialize as deserializeSchedule } from "../schedules/index.js";
 import { isSchedule, type LearningRateSchedule } from "../schedules/schedule.js";
 import { isSerialized } from "../common/config.js";
 import { checkClipOptions, clipGradients } from "./clip.js";
+import { fusedStep, type FusedUpdate } from "./fused.js";
 import { withWritable } from "./writable.js";
 import { withoutRecording } from "../../autodiff/recorder.js";
 import { applyUpdate, hasUpdateKernel, type UpdateAttrs, type UpdateOp } from "../../ops/optim.js";
 
-/** A fused update a device runs for one variable (see `Optimizer.fusedUpdate`). */
-export type FusedUpdate = { [K in UpdateOp]: { op: K; attrs: UpdateAttrs[K] } }[UpdateOp];
+/** A fused update a device runs for one variable (see `Optimizer.deviceUpdate`). */
+export type DeviceUpdate = { [K in UpdateOp]: { op: K; attrs: UpdateAttrs[K] } }[UpdateOp];
 
 /** Options every optimizer takes (Keras' base `Optimizer` arguments, camelCase). */
 export interface OptimizerOptions {
@@ -116,8 +117,17 @@ export abstract class Optimizer {
    * or null when it has none (the update then runs on host copies of the device arrays).
    * The weight decay is applied by the caller's attributes.
    */
-  protected fusedUpdate(_lr: number, _step: number): FusedUpdate | null {
+  protected deviceUpdate(_lr: number, _step: number): DeviceUpdate | null {
     return null;
+  }
+
+  /**
+   * The same update as `updateStep`, in the form the native addon runs fused (one pass into
+   * fresh arrays), or undefined when it has none; `decay` is the weight-decay factor
+   * `1 - weightDecay · lr` (1 without weight decay). Used when the addon is in use.
+   */
+  protected fusedUpdate(_lr: number, _step: number, _decay: number): FusedUpdate | undefined {
+    return undefined;
   }
 
   /** Runs once per `applyGradients`, before the variables are updated (Nadam's running product). */
@@ -230,7 +240,8 @@ export abstract class Optimizer {
         this,
       ));
     this.beforeStep(step);
-    const fused = clipping ? null : this.fusedUpdate(lr, step);
+    const device = clipping ? null : this.deviceUpdate(lr, step);
+    const hostFused = this.fusedUpdate(lr, step, this.weightDecay ? 1 - this.weightDecay * lr : 1);
     live.forEach(([g, v], i) => {
       if (g.size !== v.size) {
         throw new RangeError(
@@ -240,9 +251,19 @@ export abstract class Optimizer {
       const slots = this.#slots.get(v)!;
       // Slots follow their variable (a model moved to the GPU after the optimizer was built).
       for (const s of slots) if (s.device !== v.device) s.moveTo(v.device);
-      if (fused && v.device !== "cpu" && g.dtype === v.dtype && hasUpdateKernel(fused.op, v.device)) {
-        const attrs = { ...fused.attrs, weightDecay: this.weightDecay ?? 0 };
-        withoutRecording(() => applyUpdate(fused.op, [v, g, ...slots], attrs as never));
+      if (device && v.device !== "cpu" && g.dtype === v.dtype && hasUpdateKernel(device.op, v.device)) {
+        const attrs = { ...device.attrs, weightDecay: this.weightDecay ?? 0 };
+        withoutRecording(() => applyUpdate(device.op, [v, g, ...slots], attrs as never));
+        v.applyConstraint();
+        return;
+      }
+      const outs =
+        hostFused && v.device === "cpu"
+          ? fusedStep(hostFused, readHost(v), hostGrads()[i], slots.map(readHost))
+          : undefined;
+      if (outs) {
+        v.adoptArray(outs[0]);
+        slots.forEach((s, k) => s.adoptArray(outs[k + 1]));
         v.applyConstraint();
         return;
       }

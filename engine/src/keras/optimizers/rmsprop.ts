@@ -1,5 +1,5 @@
 import type { Config } from "../common/config.js";
-import { Optimizer, type OptimizerOptions, type StepArrays, type FusedUpdate } from "./optimizer.js";
+import { Optimizer, type OptimizerOptions, type StepArrays, type DeviceUpdate } from "./optimizer.js";
 
 /** Options of `RMSprop`. */
 export interface RMSpropOptions extends OptimizerOptions {
@@ -66,7 +66,7 @@ export class RMSprop extends Optimizer {
     }
   }
 
-  protected override fusedUpdate(lr: number): FusedUpdate {
+  protected override deviceUpdate(lr: number): DeviceUpdate {
     const { rho, momentum, epsilon, centered } = this;
     return { op: "applyRmsprop", attrs: { lr, rho, momentum, epsilon, centered, weightDecay: 0 } };
   }

@@ -1,5 +1,6 @@
 import type { Config } from "../common/config.js";
-import { Optimizer, type FusedUpdate, type OptimizerOptions, type StepArrays } from "./optimizer.js";
+import type { FusedUpdate } from "./fused.js";
+import { Optimizer, type DeviceUpdate, type OptimizerOptions, type StepArrays } from "./optimizer.js";
 
 /** Options of `SGD`. */
 export interface SGDOptions extends OptimizerOptions {
@@ -49,9 +50,16 @@ export class SGD extends Optimizer {
     }
   }
 
-  protected override fusedUpdate(lr: number): FusedUpdate {
+  protected override deviceUpdate(lr: number): DeviceUpdate {
     const { momentum, nesterov } = this;
     return { op: "applySgd", attrs: { lr, momentum, nesterov, weightDecay: 0 } };
+  }
+
+  protected override fusedUpdate(lr: number, _step: number, decay: number): FusedUpdate | undefined {
+    // A subclass with its own update rule keeps it.
+    if (this.updateStep !== SGD.prototype.updateStep) return undefined;
+    if (this.momentum === 0) return { kind: "sgd", hyper: [lr, decay] };
+    return { kind: "momentum", hyper: [lr, decay, this.momentum, this.nesterov ? 1 : 0] };
   }
 
   override getConfig(): Config {

@@ -19,6 +19,7 @@ TB_BINARY(minimum, (x != x || y != y) ? x + y : (x < y ? x : y))
 TB_BINARY(fmax, fmax(x, y))
 TB_BINARY(fmin, fmin(x, y))
 TB_BINARY(pow, pow(x, y))
+TB_BINARY(relu_grad, y > 0 ? x : (T)0)
 
 TB_UNARY(copy, x)
 TB_UNARY(neg, -x)
