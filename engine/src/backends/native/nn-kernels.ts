@@ -1,26 +1,18 @@
 import type { FloatArray, NativeBinding } from "@tensorbook/native";
 import { readHost } from "../../core/host.js";
-import { kernelFor, registerKernel, type Kernel } from "../../core/registry.js";
+import { registerKernel } from "../../core/registry.js";
 import { Tensor } from "../../core/tensor.js";
 import type { ConvAttrs, PoolAttrs } from "../../ops/conv.js";
 
-// The `native-cpu` kernels of ops/conv.ts and ops/softmax.ts: the addon's im2col + GEMM
-// convolution, pooling and row softmax on float32/float64 (the ops only make float inputs).
+// The `native-cpu` kernels of ops/conv.ts: the addon's im2col + GEMM convolution and pooling
+// (softmax is in elementwise.ts) on float32/float64 (the ops only make float inputs).
 
 const data = (t: Tensor): FloatArray => readHost(t) as FloatArray;
 const alloc = (t: Tensor, n: number): FloatArray =>
   t.dtype === "float32" ? new Float32Array(n) : new Float64Array(n);
 const size = (shape: readonly number[]): number => shape.reduce((p, d) => p * d, 1);
 
-function js<A>(op: string): Kernel<A> {
-  return (inputs, attrs) => {
-    const k = kernelFor<A>(op, "js");
-    if (!k) throw new Error(`no js kernel for '${op}' to fall back on`);
-    return k(inputs, attrs);
-  };
-}
-
-/** Registers the addon's convolution, pooling and softmax kernels under the engine's op names. */
+/** Registers the addon's convolution and pooling kernels under the engine's op names. */
 export function registerNn(b: NativeBinding): void {
   registerKernel<ConvAttrs>("conv2d", "native-cpu", ([x, w], { geom: g }) => {
     const shape = [g[0], g[13], g[14], g[6]];
