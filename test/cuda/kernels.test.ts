@@ -13,6 +13,7 @@ import {
   CUDA_PREDICATE,
   CUDA_UNARY,
 } from "../../engine/src/backends/cuda/index.js";
+import { reluGrad } from "../../engine/src/ops/nn.js";
 import { assertClose } from "../native/helpers.js";
 import { gpu, needsGpu, tolerance } from "./helpers.js";
 
@@ -46,9 +47,11 @@ describe("CUDA kernels vs the CPU", needsGpu, () => {
     it(`${dtype}: binary ops with broadcasting and transposed views`, () => {
       const a = rand([37, 65], dtype, 1, 0.1, 2);
       const b = rand([65], dtype, 2, 0.1, 2);
+      // reluGrad is an engine op without an np spelling.
+      const binary = (op: string) => (op === "reluGrad" ? reluGrad : np[op as "add"]);
       for (const op of Object.keys(CUDA_BINARY)) {
-        const cpu = np[op as "add"](a.T.T, b);
-        const dev = np[op as "add"](a.to("cuda"), b.to("cuda"));
+        const cpu = binary(op)(a.T.T, b);
+        const dev = binary(op)(a.to("cuda"), b.to("cuda"));
         assert.equal(dev.device, "cuda", op);
         close(dev, cpu, dtype, "pointwise", op);
       }
