@@ -13,7 +13,7 @@ import type { WasmFunction } from "../../../wasm/assembler.js";
 import { f32x4, f64x2, type FloatLanes } from "../../../wasm/instructions.js";
 import { instantiate, type WasmMemory } from "../../../wasm/runtime.js";
 import { binaryKernel, WASM_BINARY_OPS, type BinaryMode, type WasmBinaryOp } from "./binary-kernels.js";
-import { expKernel } from "./exp-kernel.js";
+import { EXP_TABLE_BYTES, expKernel, expTable } from "./exp-kernel.js";
 import { argKernel, argRowsKernel, colSumKernel, pairwiseKernel, sumRowsKernel } from "./reduce-kernels.js";
 
 /** Bytes per region: a chunk of each operand stays in L2 while the kernel runs over it. */
@@ -24,6 +24,8 @@ export const X = 0;
 export const Y = CHUNK_BYTES;
 export const ACC = 2 * CHUNK_BYTES;
 export const S = 3 * CHUNK_BYTES;
+/** The float64 exp table (`expTable`), 16-byte aligned after the scalar slot. */
+export const EXP_TABLE = S + 16;
 
 type Binary = (x: number, y: number, n: number) => void;
 type Rows = (p: number, rows: number, B: number, out: number) => void;
@@ -65,7 +67,7 @@ export function simdFunctions(): WasmFunction[] {
   for (const L of [f64x2, f32x4]) {
     for (const op of WASM_BINARY_OPS)
       for (const mode of ["vv", "vs", "sv"] as const) fns.push(binaryKernel(op, L, mode));
-    fns.push(expKernel(L));
+    fns.push(expKernel(L, EXP_TABLE));
     const pw = fns.length;
     fns.push(pairwiseKernel(L, pw));
     fns.push(sumRowsKernel(L, pw));
@@ -114,9 +116,13 @@ export function setSimdKernelsEnabled(on: boolean): void {
 export function simdKernels(): SimdKernels | null {
   if (!enabled) return null;
   if (cached !== undefined) return cached;
-  const ex = instantiate({ functions: simdFunctions(), pages: Math.ceil((S + 16) / 65536) });
+  const ex = instantiate({
+    functions: simdFunctions(),
+    pages: Math.ceil((EXP_TABLE + EXP_TABLE_BYTES) / 65536),
+  });
   if (!ex) return (cached = null);
   const buffer = (ex.mem as WasmMemory).buffer;
+  new Float64Array(buffer, EXP_TABLE, EXP_TABLE_BYTES / 8).set(expTable());
   cached = {
     f64: dtypeKernels(ex, buffer, f64x2),
     f32: dtypeKernels(ex, buffer, f32x4),
