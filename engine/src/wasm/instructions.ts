@@ -66,6 +66,12 @@ export const i32 = {
   shrU: (): Bytes => [0x76],
 };
 
+/** 64-bit integer instructions (only what lane splats need). */
+export const i64 = {
+  /** i64.extend_i32_u: the i32 on the stack zero-extended. */
+  extendI32U: (): Bytes => [0xad],
+};
+
 /** Scalar float instructions of one width; `f32` and `f64` below share this shape. */
 export interface FloatOps {
   const(x: number): Bytes;
@@ -266,6 +272,7 @@ export const ix = {
   i32x4Sub: (): Bytes => simd(0xb1),
   i32x4Shl: (): Bytes => simd(0xab),
   i32x4ShrS: (): Bytes => simd(0xac),
+  i64x2Splat: (): Bytes => simd(0x12),
   i64x2Add: (): Bytes => simd(0xce),
   i64x2Shl: (): Bytes => simd(0xcb),
   i64x2ShrU: (): Bytes => simd(0xcd),

@@ -14,7 +14,14 @@ import { f32x4, f64x2, type FloatLanes } from "../../../wasm/instructions.js";
 import { instantiate, type WasmMemory } from "../../../wasm/runtime.js";
 import { binaryKernel, WASM_BINARY_OPS, type BinaryMode, type WasmBinaryOp } from "./binary-kernels.js";
 import { EXP_TABLE_BYTES, expKernel, expTable } from "./exp-kernel.js";
-import { argKernel, argRowsKernel, colSumKernel, pairwiseKernel, sumRowsKernel } from "./reduce-kernels.js";
+import {
+  argColsKernel,
+  argKernel,
+  argRowsKernel,
+  colSumKernel,
+  pairwiseKernel,
+  sumRowsKernel,
+} from "./reduce-kernels.js";
 
 /** Bytes per region: a chunk of each operand stays in L2 while the kernel runs over it. */
 export const CHUNK_BYTES = 64 * 1024;
@@ -29,6 +36,10 @@ export const EXP_TABLE = S + 16;
 
 type Binary = (x: number, y: number, n: number) => void;
 type Rows = (p: number, rows: number, B: number, out: number) => void;
+type Cols = (p: number, rows: number, M: number, acc: number, row0: number) => void;
+
+/** Where the column-extreme kernels keep their row indices: this many bytes after the values. */
+export const ARG_COLS_HALF = CHUNK_BYTES / 2;
 
 /** The kernels for one float dtype, and views of the regions as that dtype's array. */
 export interface DtypeKernels {
@@ -46,6 +57,9 @@ export interface DtypeKernels {
   readonly colSum: Rows;
   readonly arg: Readonly<Record<"max" | "min", (p: number, n: number) => number>>;
   readonly argRows: Readonly<Record<"max" | "min", Rows>>;
+  readonly argCols: Readonly<Record<"max" | "min", Cols>>;
+  /** Region ACC as the dtype's array: the column kernels' running extremes. */
+  readonly acc: Float64Array | Float32Array;
 }
 
 /** The instantiated module: kernels per dtype and float64/int32 views of the result regions. */
@@ -54,6 +68,8 @@ export interface SimdKernels {
   readonly f32: DtypeKernels;
   /** ACC as float64 accumulators. */
   readonly acc: Float64Array;
+  /** ACC as int32: the column kernels' row indices start at ARG_COLS_HALF / 4. */
+  readonly accI32: Int32Array;
   /** Y as float64 row results and as int32 row indices. */
   readonly rowsF64: Float64Array;
   readonly rowsI32: Int32Array;
@@ -76,6 +92,7 @@ export function simdFunctions(): WasmFunction[] {
       const arg = fns.length;
       fns.push(argKernel(L, kind));
       fns.push(argRowsKernel(L, kind, arg));
+      fns.push(argColsKernel(L, kind, ARG_COLS_HALF));
     }
   }
   return fns;
@@ -98,6 +115,8 @@ function dtypeKernels(ex: Record<string, unknown>, buffer: ArrayBuffer, L: Float
     colSum: fn("colsum"),
     arg: { max: fn("argmax"), min: fn("argmin") },
     argRows: { max: fn("argmaxrows"), min: fn("argminrows") },
+    argCols: { max: fn("argmaxcols"), min: fn("argmincols") },
+    acc: new Arr(buffer, ACC, cap),
   };
 }
 
@@ -127,6 +146,7 @@ export function simdKernels(): SimdKernels | null {
     f64: dtypeKernels(ex, buffer, f64x2),
     f32: dtypeKernels(ex, buffer, f32x4),
     acc: new Float64Array(buffer, ACC, CHUNK_BYTES / 8),
+    accI32: new Int32Array(buffer, ACC, CHUNK_BYTES / 4),
     rowsF64: new Float64Array(buffer, Y, CHUNK_BYTES / 8),
     rowsI32: new Int32Array(buffer, Y, CHUNK_BYTES / 4),
   };

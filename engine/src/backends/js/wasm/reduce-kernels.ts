@@ -12,7 +12,12 @@
  * - `argmax_T(p, n) → i32` / `argmin_T`: the index of the first maximum (minimum), or of the
  *   first NaN if there is one (NumPy's rule). One vector pass finds the extreme value (SIMD
  *   max/min propagate NaN), a second stops at its first occurrence;
- * - `argmaxrows_T(p, rows, B, out)` / `argminrows_T`: that index for each row, as i32 at `out`.
+ * - `argmaxrows_T(p, rows, B, out)` / `argminrows_T`: that index for each row, as i32 at `out`;
+ * - `argmaxcols_T(p, rows, M, acc, row0)` / `argmincols_T`: folds `rows` rows of M elements into
+ *   running per-column extremes at `acc` (lane type T) and their row indices at acc + `half`
+ *   (integer lanes of T's width, the index in the low 32 bits), numbering the rows from row0. A
+ *   column takes a row's element when it beats the running value, or is a NaN where the running
+ *   value is not, so the first extreme and the first NaN stay (NumPy's rule).
  */
 import { Locals, ValType, type Bytes, type WasmFunction } from "../../../wasm/assembler.js";
 import {
@@ -22,6 +27,7 @@ import {
   f64,
   f64x2,
   i32,
+  i64,
   ix,
   local,
   v128,
@@ -337,4 +343,76 @@ export function colSumKernel(L: FloatLanes): WasmFunction {
     code(local.get(k), i32.const(1), i32.add(), local.set(k), ctl.br(0), ctl.end(), ctl.end()),
   );
   return { name: `colsum_${suffix(L)}`, params, results: [], locals: loc.types, body };
+}
+
+/**
+ * `argmaxcols_T(p, rows, M, acc, row0)` or `argmincols_T`; the indices live `half` bytes after
+ * the values. Rows are processed in whole vectors: the last vector of a row may read past it and
+ * update accumulator lanes past column M, which the caller ignores.
+ */
+export function argColsKernel(L: FloatLanes, kind: "max" | "min", half: number): WasmFunction {
+  const params = [ValType.i32, ValType.i32, ValType.i32, ValType.i32, ValType.i32];
+  const [P, ROWS, M, ACC, ROW0] = [0, 1, 2, 3, 4];
+  const loc = new Locals(params);
+  const rowBytes = loc.add(ValType.i32);
+  const vbytes = loc.add(ValType.i32);
+  const j = loc.add(ValType.i32);
+  const end = loc.add(ValType.i32);
+  const ri = loc.add(ValType.v128);
+  const one = loc.add(ValType.v128);
+  const x = loc.add(ValType.v128);
+  const m = loc.add(ValType.v128);
+  const mask = loc.add(ValType.v128);
+  const e = L.bytes;
+  const splat = (v: Bytes): Bytes =>
+    L.lanes === 2 ? code(v, i64.extendI32U(), ix.i64x2Splat()) : code(v, ix.i32x4Splat());
+  const addIdx = L.lanes === 2 ? ix.i64x2Add() : ix.i32x4Add();
+  // Not (x ≤ m) for max (x ≥ m for min) where m is a number: x beats m or x is NaN.
+  const notBeaten = kind === "max" ? L.le() : L.ge();
+  const column = code(
+    code(local.get(P), local.get(j), i32.add(), v128.load(), local.set(x)),
+    code(local.get(ACC), local.get(j), i32.add(), v128.load(), local.set(m)),
+    code(
+      local.get(m),
+      local.get(m),
+      L.eq(),
+      local.get(x),
+      local.get(m),
+      notBeaten,
+      v128.andnot(),
+      local.set(mask),
+    ),
+    code(local.get(ACC), local.get(j), i32.add()),
+    code(local.get(x), local.get(m), local.get(mask), v128.bitselect(), v128.store()),
+    code(local.get(ACC), local.get(j), i32.add()),
+    code(
+      local.get(ri),
+      local.get(ACC),
+      local.get(j),
+      i32.add(),
+      v128.load(half),
+      local.get(mask),
+      v128.bitselect(),
+    ),
+    v128.store(half),
+  );
+  const body = code(
+    code(local.get(M), i32.const(e), i32.mul(), local.set(rowBytes)),
+    // vbytes = M·e rounded up to whole vectors
+    code(local.get(rowBytes), i32.const(15), i32.add(), i32.const(-16), i32.and(), local.set(vbytes)),
+    code(splat(local.get(ROW0)), local.set(ri), splat(i32.const(1)), local.set(one)),
+    code(local.get(P), local.get(ROWS), local.get(rowBytes), i32.mul(), i32.add(), local.set(end)),
+    whileBelow(
+      P,
+      end,
+      0,
+      code(
+        code(i32.const(0), local.set(j)),
+        whileBelow(j, vbytes, 16, column),
+        code(local.get(ri), local.get(one), addIdx, local.set(ri)),
+        code(local.get(P), local.get(rowBytes), i32.add(), local.set(P)),
+      ),
+    ),
+  );
+  return { name: `arg${kind}cols_${suffix(L)}`, params, results: [], locals: loc.types, body };
 }

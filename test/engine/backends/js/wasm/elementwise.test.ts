@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { np, type Tensor } from "tensorbook";
 import { binaryLoop } from "../../../../../engine/src/backends/js/loops.js";
 import { WASM_BINARY_OPS } from "../../../../../engine/src/backends/js/wasm/binary-kernels.js";
 import { wasmBinary, wasmUnary } from "../../../../../engine/src/backends/js/wasm/elementwise-driver.js";
-import { simdKernels } from "../../../../../engine/src/backends/js/wasm/module.js";
+import { setSimdKernelsEnabled, simdKernels } from "../../../../../engine/src/backends/js/wasm/module.js";
 import { fill, sameBits, ulps } from "./helpers.js";
 
 // The JavaScript backend's expressions (math.ts, arithmetic.ts): the reference, bit for bit.
@@ -209,3 +210,35 @@ describe("wasm exp", { skip: !available && "WebAssembly SIMD unavailable or disa
     }
   });
 });
+
+describe(
+  "element-wise ops on views through the public ops",
+  { skip: !available && "no WebAssembly SIMD" },
+  () => {
+    it("exp and arithmetic of transposed and strided views agree with the JS loops", () => {
+      for (const dtype of DTYPES) {
+        const a = np.array(fill(97 * 61, 3), { dtype }).reshape(97, 61);
+        const b = np.array(fill(97 * 61, 4), { dtype }).reshape(97, 61);
+        const cases: [string, () => Tensor][] = [
+          ["exp(a.T)", () => np.exp(a.T)],
+          ["exp(a[::2])", () => np.exp(a.get("::2"))],
+          ["a.T * b.T + 1", () => a.T.mul(b.T).add(1)],
+          ["a[:, 1:] - b[:, :-1]", () => a.get(":", "1:").sub(b.get(":", ":-1"))],
+          ["a / b[0]", () => a.div(b.get(0))],
+        ];
+        for (const [label, f] of cases) {
+          const got = f().dataSync();
+          setSimdKernelsEnabled(false);
+          const want = f().dataSync();
+          setSimdKernelsEnabled(true);
+          assert.equal(got.length, want.length);
+          for (let i = 0; i < got.length; i++)
+            assert.ok(
+              ulps(got[i], want[i], dtype) <= 1,
+              `${dtype} ${label} at ${i}: ${got[i]} vs ${want[i]}`,
+            );
+        }
+      }
+    });
+  },
+);
