@@ -15,7 +15,7 @@ interface Block {
   numpy: Num[];
 }
 const fixture = JSON.parse(
-  readFileSync(new URL("../../../../fixtures/numpy/exp_accuracy.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../../../fixtures/numpy/accuracy/exp.json", import.meta.url), "utf8"),
 ) as Record<"float64" | "float32", Block>;
 const num = (v: Num): number => (v === "nan" ? NaN : v === "inf" ? Infinity : v === "-inf" ? -Infinity : v);
 
