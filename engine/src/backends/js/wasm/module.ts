@@ -5,7 +5,8 @@
  * tensors are not stored in WebAssembly memory):
  *
  *   X [0, C)   first operand / in-place results      Y [C, 2C)   second operand / row results
- *   ACC [2C, 3C)  float64 column accumulators        S [3C, 3C+16)  a broadcast scalar
+ *   ACC [2C, 3C)  column sums (float64) or column extremes (values, then row indices at +C/2)
+ *   S [3C, 3C+16)  a broadcast scalar                  EXP_TABLE  the float64 exp table (2 KiB)
  *
  * The memory never grows, so the typed-array views made here stay valid.
  */
@@ -23,8 +24,14 @@ import {
   sumRowsKernel,
 } from "./reduce-kernels.js";
 
-/** Bytes per region: a chunk of each operand stays in L2 while the kernel runs over it. */
-export const CHUNK_BYTES = 64 * 1024;
+/**
+ * Bytes per region. A chunk of each operand stays in L2 (about) while the kernel runs over it,
+ * and is large enough that the per-chunk costs are negligible: each copy makes a typed-array
+ * view, and while a large result's allocation has V8's incremental marking pending, every small
+ * allocation pays marking steps. Measured on 10⁷ float64 (CPU time, x86-64, Node 20): 64 KiB
+ * chunks cost exp 67 ms and mul 59 ms, 512 KiB chunks 41 ms and 30 ms.
+ */
+export const CHUNK_BYTES = 512 * 1024;
 
 /** Byte offsets of the memory regions. */
 export const X = 0;

@@ -4,7 +4,11 @@ import { np, type Tensor } from "tensorbook";
 import { binaryLoop } from "../../../../../engine/src/backends/js/loops.js";
 import { WASM_BINARY_OPS } from "../../../../../engine/src/backends/js/wasm/binary-kernels.js";
 import { wasmBinary, wasmUnary } from "../../../../../engine/src/backends/js/wasm/elementwise-driver.js";
-import { setSimdKernelsEnabled, simdKernels } from "../../../../../engine/src/backends/js/wasm/module.js";
+import {
+  CHUNK_BYTES,
+  setSimdKernelsEnabled,
+  simdKernels,
+} from "../../../../../engine/src/backends/js/wasm/module.js";
 import { fill, onJsBackend, sameBits, ulps } from "./helpers.js";
 
 // The JavaScript backend's expressions (math.ts, arithmetic.ts): the reference, bit for bit.
@@ -19,8 +23,9 @@ const EXPR: Record<string, string> = {
 
 const available = simdKernels() !== null;
 const DTYPES = ["float64", "float32"] as const;
-// Around the threshold, a chunk (8192 float64, 16384 float32) and several chunks, odd tails.
-const LENGTHS = [512, 513, 515, 1031, 8191, 8193, 16384, 16387, 40_003];
+// Around the threshold, a chunk (C float64, 2C float32 elements) and several chunks, odd tails.
+const C = CHUNK_BYTES / 8;
+const LENGTHS = [512, 513, 515, 1031, C - 1, C + 1, 2 * C, 2 * C + 3, 4 * C + 11];
 
 describe(
   "wasm element-wise kernels",
@@ -202,7 +207,7 @@ describe("wasm exp", { skip: !available && "WebAssembly SIMD unavailable or disa
   });
 
   it("works at odd offsets and lengths", () => {
-    for (const n of [512, 1027, 16389]) {
+    for (const n of [512, 1027, 2 * C + 5]) {
       const a = Float64Array.from(fill(n + 3, n));
       const got = new Float64Array(n);
       assert.ok(wasmUnary("exp", "float64", got, [n], { data: a, offset: 3, strides: [1] }));

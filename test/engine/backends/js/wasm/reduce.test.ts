@@ -3,7 +3,11 @@ import { describe, it } from "node:test";
 import { np } from "tensorbook";
 import { reduceLoop } from "../../../../../engine/src/backends/js/reduce-loops.js";
 import { wasmReduce } from "../../../../../engine/src/backends/js/wasm/reduce-driver.js";
-import { setSimdKernelsEnabled, simdKernels } from "../../../../../engine/src/backends/js/wasm/module.js";
+import {
+  CHUNK_BYTES,
+  setSimdKernelsEnabled,
+  simdKernels,
+} from "../../../../../engine/src/backends/js/wasm/module.js";
 import type { ReduceKind } from "../../../../../engine/src/ops/reduce.js";
 import { fill, onJsBackend, sameBits } from "./helpers.js";
 
@@ -42,13 +46,15 @@ function check(
 }
 
 const ARRAYS = [Float64Array, Float32Array] as const;
+// Elements per chunk of float64 (C) and float32 (2C) data.
+const C = CHUNK_BYTES / 8;
 
 describe("wasm reduction kernels", { skip: !available && "WebAssembly SIMD unavailable or disabled" }, () => {
   for (const Arr of ARRAYS) {
     const name = Arr.name;
 
     it(`${name} sums over the last axis keep the pairwise order exactly`, () => {
-      // Rows shorter than a leaf, leaf-sized, odd, and longer than a chunk (8192/16384 elements).
+      // Rows shorter than a leaf, leaf-sized, odd, and longer than a chunk.
       const shapes: [number, number][] = [
         [1024, 1],
         [300, 7],
@@ -58,9 +64,9 @@ describe("wasm reduction kernels", { skip: !available && "WebAssembly SIMD unava
         [20, 128],
         [20, 129],
         [13, 1000],
-        [1, 16_389],
-        [2, 50_011],
-        [1, 200_003],
+        [1, C + 5],
+        [2, 2 * C + 11],
+        [1, 6 * C + 3],
       ];
       for (const [outer, B] of shapes) {
         for (const off of [0, 1, 3]) {
@@ -78,7 +84,7 @@ describe("wasm reduction kernels", { skip: !available && "WebAssembly SIMD unava
         [2, 33, 64],
         [1, 7, 1001],
         [1, 45, 5003],
-        [1, 10, 20_011],
+        [1, 10, C / 2 + 11],
       ];
       for (const [outer, B, M] of shapes) {
         for (const off of [0, 1]) {
@@ -94,8 +100,8 @@ describe("wasm reduction kernels", { skip: !available && "WebAssembly SIMD unava
           [300, 7],
           [64, 33],
           [12, 1000],
-          [1, 20_000],
-          [1, 40_003],
+          [1, C + 8],
+          [1, 2 * C + 3],
         ] as const) {
           for (const off of [0, 2]) {
             const n = outer * B + off;
@@ -122,13 +128,13 @@ describe("wasm reduction kernels", { skip: !available && "WebAssembly SIMD unava
   for (const Arr of ARRAYS) {
     for (const kind of ["max", "min", "argmax", "argmin"] as const) {
       it(`${Arr.name} ${kind} down columns: first extreme, first NaN per column, odd widths and tiles`, () => {
-        // Widths below a vector, odd, and wider than a tile (4096 float64 / 8192 float32 columns).
+        // Widths below a vector, odd, and wider than a tile (C/2 float64, C float32 columns).
         for (const [outer, B, M] of [
           [1, 600, 3],
           [3, 41, 17],
           [1, 9, 1001],
           [2, 70, 250],
-          [1, 3, 9001],
+          [1, 3, C + 7],
         ] as const) {
           for (const off of [0, 1]) {
             const n = outer * B * M + off;
