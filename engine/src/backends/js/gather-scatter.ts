@@ -5,6 +5,7 @@ import { registerKernel } from "../../core/registry.js";
 import { sizeOf } from "../../core/shape.js";
 import { Tensor } from "../../core/tensor.js";
 import type { AdvancedAttrs } from "../../ops/indexing.js";
+import { takeLoop } from "./loops.js";
 
 // The `js` kernels behind `get` and `set`: `gather` reads the elements picked by integer index
 // arrays (advanced indexing), `scatter` writes them, `assign` writes a value into a view.
@@ -109,8 +110,7 @@ registerKernel<AdvancedAttrs>("gather", "js", ([view, ...indices], attrs) => {
   const off = indexOffsets(view, indices, attrs);
   if (shape.length === bshape.length) {
     // Only index arrays: one element per position.
-    const base = view.offset;
-    for (let b = 0; b < off.length; b++) out[b] = src[base + off[b]];
+    takeLoop(out, src)(out, src, view.offset, off);
   } else {
     // Contiguous rows that follow each other in both the source and the output (a boolean
     // mask's neighbouring rows, a slice's) are copied as one run: one `set` instead of several.
