@@ -66,6 +66,12 @@ export const i32 = {
   shrU: (): Bytes => [0x76],
 };
 
+/** 64-bit integer instructions (only what lane splats need). */
+export const i64 = {
+  /** i64.extend_i32_u: the i32 on the stack zero-extended. */
+  extendI32U: (): Bytes => [0xad],
+};
+
 /** Scalar float instructions of one width; `f32` and `f64` below share this shape. */
 export interface FloatOps {
   const(x: number): Bytes;
@@ -196,6 +202,9 @@ export interface FloatLanes {
   pmax(): Bytes;
   floor(): Bytes;
   nearest(): Bytes;
+  abs(): Bytes;
+  /** Whether every lane of a comparison mask (lanes of this width) is set: an i32. */
+  allTrue(): Bytes;
   /** A float vector loaded from memory as this lane type's scalar broadcast. */
   loadSplat(offset?: number): Bytes;
 }
@@ -222,6 +231,8 @@ export const f32x4: FloatLanes = {
   pmax: () => simd(0xeb),
   floor: () => simd(0x68),
   nearest: () => simd(0x6a),
+  abs: () => simd(0xe0),
+  allTrue: () => simd(0xa3),
   loadSplat: (offset = 0) => v128.load32Splat(offset),
 };
 
@@ -247,18 +258,24 @@ export const f64x2: FloatLanes = {
   pmax: () => simd(0xf7),
   floor: () => simd(0x75),
   nearest: () => simd(0x94),
+  abs: () => simd(0xec),
+  allTrue: () => simd(0xc3),
   loadSplat: (offset = 0) => v128.load64Splat(offset),
 };
 
 /** SIMD integer and conversion instructions (exponent-field arithmetic, lane conversions). */
 export const ix = {
   i32x4Splat: (): Bytes => simd(0x11),
+  /** One i32 lane as a scalar i32. */
+  i32x4ExtractLane: (lane: number): Bytes => simd(0x1b, lane),
   i32x4Add: (): Bytes => simd(0xae),
   i32x4Sub: (): Bytes => simd(0xb1),
   i32x4Shl: (): Bytes => simd(0xab),
   i32x4ShrS: (): Bytes => simd(0xac),
+  i64x2Splat: (): Bytes => simd(0x12),
   i64x2Add: (): Bytes => simd(0xce),
   i64x2Shl: (): Bytes => simd(0xcb),
+  i64x2ShrU: (): Bytes => simd(0xcd),
   /** Sign-extends the two low i32 lanes to i64. */
   i64x2ExtendLowI32x4S: (): Bytes => simd(0xc7),
   i32x4TruncSatF32x4S: (): Bytes => simd(0xf8),

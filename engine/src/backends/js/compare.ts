@@ -31,8 +31,40 @@ registerKernel<ElementwiseAttrs>("where", "js", ([c, x, y], { dtype }) => {
   return Tensor.fromTypedArray(out, c.shape, dtype);
 });
 
+// Flat positions of a bool array's true elements, without a branch per element (a random mask
+// mispredicts half of them): every position is written, the cursor advances by the 0/1 value.
+function truePositions(data: Uint8Array): Int32Array {
+  let count = 0;
+  for (let i = 0; i < data.length; i++) count += data[i];
+  const pos = new Int32Array(count + 1);
+  let k = 0;
+  for (let i = 0; i < data.length; i++) {
+    pos[k] = i;
+    k += data[i];
+  }
+  return pos.subarray(0, count);
+}
+
 registerKernel("nonzero", "js", ([a]) => {
   const data = readHost(a);
+  if (a.dtype === "bool" && data instanceof Uint8Array) {
+    // Bool data are 0/1 bytes: the positions, then unravelled per axis.
+    const pos = truePositions(data);
+    const count = pos.length;
+    const nd = a.ndim;
+    if (nd === 1) return Tensor.fromTypedArray(pos.slice(), [1, count], "int32");
+    const out = new Int32Array(nd * count);
+    for (let k = 0; k < count; k++) {
+      let rest = pos[k];
+      for (let d = nd - 1; d >= 0; d--) {
+        const n = a.shape[d];
+        const q = Math.floor(rest / n);
+        out[d * count + k] = rest - q * n;
+        rest = q;
+      }
+    }
+    return Tensor.fromTypedArray(out, [nd, count], "int32");
+  }
   let count = 0;
   for (let i = 0; i < data.length; i++) if (data[i] !== 0) count++;
   const nd = a.ndim;

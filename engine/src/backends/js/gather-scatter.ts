@@ -5,6 +5,7 @@ import { registerKernel } from "../../core/registry.js";
 import { sizeOf } from "../../core/shape.js";
 import { Tensor } from "../../core/tensor.js";
 import type { AdvancedAttrs } from "../../ops/indexing.js";
+import { takeLoop } from "./loops.js";
 
 // The `js` kernels behind `get` and `set`: `gather` reads the elements picked by integer index
 // arrays (advanced indexing), `scatter` writes them, `assign` writes a value into a view.
@@ -109,13 +110,30 @@ registerKernel<AdvancedAttrs>("gather", "js", ([view, ...indices], attrs) => {
   const off = indexOffsets(view, indices, attrs);
   if (shape.length === bshape.length) {
     // Only index arrays: one element per position.
-    const base = view.offset;
-    for (let b = 0; b < off.length; b++) out[b] = src[base + off[b]];
+    takeLoop(out, src)(out, src, view.offset, off);
   } else {
+    // Contiguous rows that follow each other in both the source and the output (a boolean
+    // mask's neighbouring rows, a slice's) are copied as one run: one `set` instead of several.
+    let runP = 0;
+    let runO = 0;
+    let runLen = 0;
+    const flush = (): void => {
+      if (runLen >= BULK) out.set(src.subarray(runP, runP + runLen), runO);
+      else for (let i = 0; i < runLen; i++) out[runO + i] = src[runP + i];
+      runLen = 0;
+    };
     forEachRow(view, off, attrs, (p, stride, len, o) => {
-      if (stride === 1 && len >= BULK) out.set(src.subarray(p, p + len), o);
-      else for (let i = 0; i < len; i++, p += stride) out[o + i] = src[p];
+      if (stride === 1 || len === 1) {
+        if (runLen > 0 && p === runP + runLen && o === runO + runLen) runLen += len;
+        else {
+          flush();
+          runP = p;
+          runO = o;
+          runLen = len;
+        }
+      } else for (let i = 0; i < len; i++, p += stride) out[o + i] = src[p];
     });
+    flush();
   }
   return Tensor.fromTypedArray(out, shape, view.dtype);
 });

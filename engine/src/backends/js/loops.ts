@@ -135,3 +135,28 @@ export function unaryLoop(key: string, expr: string): UnaryLoop {
   }
   return loop;
 }
+
+/** A compiled gather of single elements: `out[b] = src[base + off[b]]` for every b. */
+export type TakeLoop = (out: TypedArray, src: TypedArray, base: number, off: Float64Array) => void;
+
+const takeCache = new Map<string, TakeLoop>();
+
+/**
+ * The element gather for one (output, source) array-type pair: one function per pair keeps the
+ * element accesses monomorphic (a shared loop over every dtype is several times slower).
+ */
+export function takeLoop(out: TypedArray, src: TypedArray): TakeLoop {
+  const key = `${out.constructor.name}:${src.constructor.name}`;
+  let loop = takeCache.get(key);
+  if (!loop) {
+    loop = new Function(
+      "out",
+      "src",
+      "base",
+      "off",
+      "for (let b = 0, n = off.length; b < n; b++) out[b] = src[base + off[b]];",
+    ) as TakeLoop;
+    takeCache.set(key, loop);
+  }
+  return loop;
+}

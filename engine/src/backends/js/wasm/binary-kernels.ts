@@ -2,7 +2,8 @@
  * WebAssembly SIMD kernels of the binary arithmetic ops on one dtype. A kernel works in place on
  * the module's memory: `x[i] = op(x[i], y[i])` for `n` elements (`vv`), or with `y` a scalar
  * broadcast from one memory slot (`vs`: `op(x[i], s)`, `sv`: `op(s, x[i])`). Every result is the
- * bit pattern the JavaScript loop stores: float32 add/sub/mul/div are exactly rounded either way,
+ * bit pattern the JavaScript loop stores: add/sub/mul/div are exactly rounded either way (float32
+ * included: a float64 result of float32 operands rounds to the same float32),
  * and maximum/minimum spell out the JS expressions' NaN and signed-zero choices.
  */
 import { Locals, ValType, type Bytes, type WasmFunction } from "../../../wasm/assembler.js";

@@ -20,9 +20,6 @@ import { S, simdKernels, X, Y, type DtypeKernels } from "./module.js";
 export const MIN_WASM_ELEMENTS = 512;
 
 const BINARY = new Set<string>(WASM_BINARY_OPS);
-// float64 add/sub/mul/div: V8's own loop is as fast as copy + f64x2 kernel + copy back (two
-// lanes only), so they stay in JavaScript; maximum/minimum gain from branch-free selects.
-const BINARY_F64 = new Set<string>(["maximum", "minimum"]);
 
 /** The kernels for `dtype` if WebAssembly is usable and every array is of its array type. */
 function kernelsFor(dtype: DType, arrays: readonly TypedArray[]): DtypeKernels | null {
@@ -59,7 +56,7 @@ export function wasmBinary(
   a: Operand,
   b: Operand,
 ): boolean {
-  if (out.length < MIN_WASM_ELEMENTS || !(dtype === "float64" ? BINARY_F64 : BINARY).has(op)) return false;
+  if (out.length < MIN_WASM_ELEMENTS || !BINARY.has(op)) return false;
   const k = kernelsFor(dtype, [out, a.data, b.data]);
   if (!k) return false;
   const aC = isRowMajor(shape, a.strides);

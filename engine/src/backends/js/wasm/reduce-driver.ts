@@ -8,7 +8,16 @@
  */
 import type { TypedArray } from "../../../core/dtype.js";
 import type { ReduceKind } from "../../../ops/reduce.js";
-import { ACC, CHUNK_BYTES, simdKernels, X, Y, type DtypeKernels, type SimdKernels } from "./module.js";
+import {
+  ACC,
+  ARG_COLS_HALF,
+  CHUNK_BYTES,
+  simdKernels,
+  X,
+  Y,
+  type DtypeKernels,
+  type SimdKernels,
+} from "./module.js";
 import { MIN_WASM_ELEMENTS } from "./elementwise-driver.js";
 
 type FloatArray = Float64Array | Float32Array;
@@ -41,16 +50,12 @@ export function wasmReduce(
     else sumColumns(k, all, data, off, outer, B, M, out);
     return true;
   }
-  if (M !== 1) return false;
-  if ((kind === "max" || kind === "min") && floatOut) {
-    extremes(k, all, kind, false, data, off, outer, B, out);
-    return true;
-  }
-  if ((kind === "argmax" || kind === "argmin") && out instanceof Int32Array) {
-    extremes(k, all, kind === "argmax" ? "max" : "min", true, data, off, outer, B, out);
-    return true;
-  }
-  return false;
+  const arg = kind === "argmax" || kind === "argmin";
+  if (arg ? !(out instanceof Int32Array) : !((kind === "max" || kind === "min") && floatOut)) return false;
+  const which = kind === "max" || kind === "argmax" ? "max" : "min";
+  if (M === 1) extremes(k, all, which, arg, data, off, outer, B, out);
+  else columnExtremes(k, all, which, arg, data, off, outer, B, M, out);
+  return true;
 }
 
 // NumPy's pairwise recursion above one chunk; the kernel continues it within the chunk.
@@ -158,5 +163,47 @@ function extremes(
     k.argRows[which](X, r, B, Y);
     if (arg) out.set(idx.subarray(0, r), o);
     else for (let i = 0; i < r; i++) out[o + i] = data[off + (o + i) * B + idx[i]];
+  }
+}
+
+// Index (or value) of the first max/min down each column of [B][M] blocks: column tiles whose
+// running extremes and row indices fit region ACC, fed batches of rows.
+function columnExtremes(
+  k: DtypeKernels,
+  all: SimdKernels,
+  which: "max" | "min",
+  arg: boolean,
+  data: FloatArray,
+  off: number,
+  outer: number,
+  B: number,
+  M: number,
+  out: TypedArray,
+): void {
+  const bytes = data.BYTES_PER_ELEMENT;
+  const cols = Math.min(M, ARG_COLS_HALF / bytes);
+  // Row indices are int32 in lanes of the dtype's width: every (bytes/4)-th int32.
+  const idxAt = ARG_COLS_HALF / 4;
+  const idxStride = bytes / 4;
+  for (let o = 0; o < outer; o++) {
+    const base = off + o * B * M;
+    for (let c0 = 0; c0 < M; c0 += cols) {
+      const w = Math.min(cols, M - c0);
+      // Row 0 starts the running extremes, at index 0.
+      k.acc.set(data.subarray(base + c0, base + c0 + w));
+      all.accI32.fill(0, idxAt, idxAt + w * idxStride);
+      const per = Math.floor(k.cap / w);
+      for (let r0 = 1; r0 < B; r0 += per) {
+        const r = Math.min(per, B - r0);
+        if (w === M) k.x.set(data.subarray(base + r0 * M, base + (r0 + r) * M));
+        else
+          for (let i = 0; i < r; i++)
+            k.x.set(data.subarray(base + (r0 + i) * M + c0, base + (r0 + i) * M + c0 + w), i * w);
+        k.argCols[which](X, r, w, ACC, r0);
+      }
+      const o0 = o * M + c0;
+      if (!arg) out.set(k.acc.subarray(0, w), o0);
+      else for (let j = 0; j < w; j++) out[o0 + j] = all.accI32[idxAt + j * idxStride];
+    }
   }
 }

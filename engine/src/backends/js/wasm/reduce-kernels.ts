@@ -12,7 +12,12 @@
  * - `argmax_T(p, n) → i32` / `argmin_T`: the index of the first maximum (minimum), or of the
  *   first NaN if there is one (NumPy's rule). One vector pass finds the extreme value (SIMD
  *   max/min propagate NaN), a second stops at its first occurrence;
- * - `argmaxrows_T(p, rows, B, out)` / `argminrows_T`: that index for each row, as i32 at `out`.
+ * - `argmaxrows_T(p, rows, B, out)` / `argminrows_T`: that index for each row, as i32 at `out`;
+ * - `argmaxcols_T(p, rows, M, acc, row0)` / `argmincols_T`: folds `rows` rows of M elements into
+ *   running per-column extremes at `acc` (lane type T) and their row indices at acc + `half`
+ *   (integer lanes of T's width, the index in the low 32 bits), numbering the rows from row0. A
+ *   column takes a row's element when it beats the running value, or is a NaN where the running
+ *   value is not, so the first extreme and the first NaN stay (NumPy's rule).
  */
 import { Locals, ValType, type Bytes, type WasmFunction } from "../../../wasm/assembler.js";
 import {
@@ -22,6 +27,7 @@ import {
   f64,
   f64x2,
   i32,
+  i64,
   ix,
   local,
   v128,
@@ -160,20 +166,27 @@ export function argRowsKernel(L: FloatLanes, kind: "max" | "min", arg: number): 
   return rowsKernel(`arg${kind}rows_${suffix(L)}`, L, arg, "i32");
 }
 
+/** Vectors per pass of the extreme kernels: independent accumulators hide pmax's latency. */
+const ARG_UNROLL = 4;
+
 /** `argmax_T(p, n) → i32` or `argmin_T`; n ≥ 1. */
 export function argKernel(L: FloatLanes, kind: "max" | "min"): WasmFunction {
   const params = [ValType.i32, ValType.i32];
   const [P, N] = [0, 1];
   const loc = new Locals(params);
   const q = loc.add(ValType.i32);
+  const bend = loc.add(ValType.i32);
   const vend = loc.add(ValType.i32);
   const end = loc.add(ValType.i32);
-  const m = loc.add(ValType.v128);
+  const U = ARG_UNROLL;
+  const ms = Array.from({ length: U }, () => loc.add(ValType.v128));
+  const m = ms[0];
   const nan = loc.add(ValType.v128);
   const x = loc.add(ValType.v128);
   // pmax(m, x) = m < x ? x : m (pmin alike) keeps m when x is NaN; NaNs are tracked apart.
   const ext = kind === "max" ? L.pmax() : L.pmin();
   const e = L.bytes;
+  const block = 16 * U;
   // Swaps halves, then (f32) neighbours, so every lane ends up holding the overall extreme.
   const halves = [8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
   const pairs = [4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11];
@@ -183,41 +196,66 @@ export function argKernel(L: FloatLanes, kind: "max" | "min"): WasmFunction {
       ? code(local.get(m), local.get(m), local.get(m), v128.shuffle(pairs), ext, local.set(m))
       : [],
   );
-  // With the vector (or splat scalar) on the stack: m = ext(m, x), nan |= (x != x).
-  const step = code(
-    local.tee(x),
-    code(local.get(m), local.get(x), ext, local.set(m)),
-    code(local.get(nan), local.get(x), local.get(x), L.ne(), v128.or(), local.set(nan)),
+  // m_i = ext(m_i, the vector at q + off); the NaN flag of that vector: x != x.
+  const step = (i: number, load: Bytes): Bytes =>
+    code(
+      code(local.get(ms[i]), load, local.tee(x), ext, local.set(ms[i])),
+      code(local.get(x), local.get(x), L.ne()),
+    );
+  // nan |= the flags of a whole block (one dependency on nan per block).
+  const blockStep = code(
+    ...ms.map((_, i) => code(step(i, code(local.get(q), v128.load(16 * i))), i > 0 ? v128.or() : [])),
+    code(local.get(nan), v128.or(), local.set(nan)),
   );
-  // Pushes whether the vector (or splat scalar) on the stack matches: x == m, or both NaN.
-  const matches = code(
-    local.set(x),
-    code(local.get(x), local.get(m), L.eq()),
-    code(local.get(x), local.get(x), L.ne(), local.get(nan), v128.and()),
-    v128.or(),
-    v128.anyTrue(),
-  );
+  const single = (load: Bytes): Bytes => code(step(0, load), local.get(nan), v128.or(), local.set(nan));
+  // Pass 2 tests: x == m, or x is NaN where a NaN decides (then m is NaN and matches nothing).
+  const hit = (load: Bytes): Bytes =>
+    code(
+      load,
+      local.tee(x),
+      local.get(m),
+      L.eq(),
+      local.get(x),
+      local.get(x),
+      L.ne(),
+      local.get(nan),
+      v128.and(),
+      v128.or(),
+    );
   const body = code(
-    // end = p + n·e; vend = p + (n − n mod lanes)·e
+    // end = p + n·e; vend = p + (n − n mod lanes)·e; bend = p + (n − n mod (U·lanes))·e
     code(local.get(P), local.get(N), i32.const(e), i32.mul(), i32.add(), local.set(end)),
     code(local.get(P), local.get(N), i32.const(-L.lanes), i32.and(), i32.const(e), i32.mul(), i32.add()),
     local.set(vend),
+    code(local.get(P), local.get(N), i32.const(-U * L.lanes), i32.and(), i32.const(e), i32.mul(), i32.add()),
+    local.set(bend),
     // Pass 1: m = the extreme of the numbers; nan flags a NaN anywhere.
     code(local.get(P), L.loadSplat(), local.set(m), local.get(P), local.set(q)),
+    code(...ms.slice(1).map((mi) => code(local.get(m), local.set(mi)))),
     code(v128.const(new Uint8Array(16)), local.set(nan)),
-    whileBelow(q, vend, 16, code(local.get(q), v128.load(), step, ctl.drop())),
-    whileBelow(q, end, e, code(local.get(q), L.loadSplat(), step, ctl.drop())),
+    whileBelow(q, bend, block, blockStep),
+    whileBelow(q, vend, 16, single(code(local.get(q), v128.load()))),
+    whileBelow(q, end, e, single(code(local.get(q), L.loadSplat()))),
+    code(...ms.slice(1).map((mi) => code(local.get(m), local.get(mi), ext, local.set(m)))),
     allLanes,
     // A NaN decides: m = NaN matches nothing by equality, nan (all ones) matches NaNs.
     code(local.get(nan), v128.anyTrue(), ctl.if(), L.scalar.const(NaN), L.splat(), local.set(m), ctl.end()),
     code(local.get(m), local.get(m), L.ne(), local.set(nan)),
-    // Pass 2: the first vector holding a match, then the first matching element from there.
+    // Pass 2: the first block holding a match, the first vector in it, then the first element.
     code(local.get(P), local.set(q)),
+    code(ctl.block(), local.get(q), local.get(bend), i32.geS(), ctl.brIf(0), ctl.loop()),
+    code(
+      ...ms.map((_, i) => code(hit(code(local.get(q), v128.load(16 * i))), i > 0 ? v128.or() : [])),
+      v128.anyTrue(),
+      ctl.brIf(1),
+    ),
+    code(local.get(q), i32.const(block), i32.add(), local.tee(q), local.get(bend), i32.ltS(), ctl.brIf(0)),
+    code(ctl.end(), ctl.end()),
     code(ctl.block(), local.get(q), local.get(vend), i32.geS(), ctl.brIf(0), ctl.loop()),
-    code(local.get(q), v128.load(), matches, ctl.brIf(1)),
+    code(hit(code(local.get(q), v128.load())), v128.anyTrue(), ctl.brIf(1)),
     code(local.get(q), i32.const(16), i32.add(), local.tee(q), local.get(vend), i32.ltS(), ctl.brIf(0)),
     code(ctl.end(), ctl.end()),
-    code(ctl.loop(), local.get(q), L.loadSplat(), matches, i32.eqz()),
+    code(ctl.loop(), hit(code(local.get(q), L.loadSplat())), v128.anyTrue(), i32.eqz()),
     code(ctl.if(), local.get(q), i32.const(e), i32.add(), local.set(q), ctl.br(1), ctl.end(), ctl.end()),
     code(local.get(q), local.get(P), i32.sub(), i32.const(e === 8 ? 3 : 2), i32.shrU()),
   );
@@ -305,4 +343,76 @@ export function colSumKernel(L: FloatLanes): WasmFunction {
     code(local.get(k), i32.const(1), i32.add(), local.set(k), ctl.br(0), ctl.end(), ctl.end()),
   );
   return { name: `colsum_${suffix(L)}`, params, results: [], locals: loc.types, body };
+}
+
+/**
+ * `argmaxcols_T(p, rows, M, acc, row0)` or `argmincols_T`; the indices live `half` bytes after
+ * the values. Rows are processed in whole vectors: the last vector of a row may read past it and
+ * update accumulator lanes past column M, which the caller ignores.
+ */
+export function argColsKernel(L: FloatLanes, kind: "max" | "min", half: number): WasmFunction {
+  const params = [ValType.i32, ValType.i32, ValType.i32, ValType.i32, ValType.i32];
+  const [P, ROWS, M, ACC, ROW0] = [0, 1, 2, 3, 4];
+  const loc = new Locals(params);
+  const rowBytes = loc.add(ValType.i32);
+  const vbytes = loc.add(ValType.i32);
+  const j = loc.add(ValType.i32);
+  const end = loc.add(ValType.i32);
+  const ri = loc.add(ValType.v128);
+  const one = loc.add(ValType.v128);
+  const x = loc.add(ValType.v128);
+  const m = loc.add(ValType.v128);
+  const mask = loc.add(ValType.v128);
+  const e = L.bytes;
+  const splat = (v: Bytes): Bytes =>
+    L.lanes === 2 ? code(v, i64.extendI32U(), ix.i64x2Splat()) : code(v, ix.i32x4Splat());
+  const addIdx = L.lanes === 2 ? ix.i64x2Add() : ix.i32x4Add();
+  // Not (x ≤ m) for max (x ≥ m for min) where m is a number: x beats m or x is NaN.
+  const notBeaten = kind === "max" ? L.le() : L.ge();
+  const column = code(
+    code(local.get(P), local.get(j), i32.add(), v128.load(), local.set(x)),
+    code(local.get(ACC), local.get(j), i32.add(), v128.load(), local.set(m)),
+    code(
+      local.get(m),
+      local.get(m),
+      L.eq(),
+      local.get(x),
+      local.get(m),
+      notBeaten,
+      v128.andnot(),
+      local.set(mask),
+    ),
+    code(local.get(ACC), local.get(j), i32.add()),
+    code(local.get(x), local.get(m), local.get(mask), v128.bitselect(), v128.store()),
+    code(local.get(ACC), local.get(j), i32.add()),
+    code(
+      local.get(ri),
+      local.get(ACC),
+      local.get(j),
+      i32.add(),
+      v128.load(half),
+      local.get(mask),
+      v128.bitselect(),
+    ),
+    v128.store(half),
+  );
+  const body = code(
+    code(local.get(M), i32.const(e), i32.mul(), local.set(rowBytes)),
+    // vbytes = M·e rounded up to whole vectors
+    code(local.get(rowBytes), i32.const(15), i32.add(), i32.const(-16), i32.and(), local.set(vbytes)),
+    code(splat(local.get(ROW0)), local.set(ri), splat(i32.const(1)), local.set(one)),
+    code(local.get(P), local.get(ROWS), local.get(rowBytes), i32.mul(), i32.add(), local.set(end)),
+    whileBelow(
+      P,
+      end,
+      0,
+      code(
+        code(i32.const(0), local.set(j)),
+        whileBelow(j, vbytes, 16, column),
+        code(local.get(ri), local.get(one), addIdx, local.set(ri)),
+        code(local.get(P), local.get(rowBytes), i32.add(), local.set(P)),
+      ),
+    ),
+  );
+  return { name: `arg${kind}cols_${suffix(L)}`, params, results: [], locals: loc.types, body };
 }

@@ -1,4 +1,16 @@
 // Shared helpers of the WebAssembly kernel tests.
+import { backendPreference, setBackendPreference } from "../../../../../engine/src/core/registry.js";
+
+/** Runs `f` with CPU ops on the `js` backend only (the native addon, if loaded, is skipped). */
+export function onJsBackend<T>(f: () => T): T {
+  const saved = [...backendPreference("cpu")];
+  setBackendPreference("cpu", ["js"]);
+  try {
+    return f();
+  } finally {
+    setBackendPreference("cpu", saved);
+  }
+}
 
 /** A deterministic fill in [-0.5, 0.5) (tests must not depend on Math.random). */
 export function fill(n: number, seed: number): Float64Array {

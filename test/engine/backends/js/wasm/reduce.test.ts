@@ -1,10 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { np } from "tensorbook";
 import { reduceLoop } from "../../../../../engine/src/backends/js/reduce-loops.js";
 import { wasmReduce } from "../../../../../engine/src/backends/js/wasm/reduce-driver.js";
-import { simdKernels } from "../../../../../engine/src/backends/js/wasm/module.js";
+import {
+  CHUNK_BYTES,
+  setSimdKernelsEnabled,
+  simdKernels,
+} from "../../../../../engine/src/backends/js/wasm/module.js";
 import type { ReduceKind } from "../../../../../engine/src/ops/reduce.js";
-import { fill, sameBits } from "./helpers.js";
+import { fill, onJsBackend, sameBits } from "./helpers.js";
 
 const available = simdKernels() !== null;
 const never = (v: number): never => {
@@ -41,13 +46,15 @@ function check(
 }
 
 const ARRAYS = [Float64Array, Float32Array] as const;
+// Elements per chunk of float64 (C) and float32 (2C) data.
+const C = CHUNK_BYTES / 8;
 
 describe("wasm reduction kernels", { skip: !available && "WebAssembly SIMD unavailable or disabled" }, () => {
   for (const Arr of ARRAYS) {
     const name = Arr.name;
 
     it(`${name} sums over the last axis keep the pairwise order exactly`, () => {
-      // Rows shorter than a leaf, leaf-sized, odd, and longer than a chunk (8192/16384 elements).
+      // Rows shorter than a leaf, leaf-sized, odd, and longer than a chunk.
       const shapes: [number, number][] = [
         [1024, 1],
         [300, 7],
@@ -57,9 +64,9 @@ describe("wasm reduction kernels", { skip: !available && "WebAssembly SIMD unava
         [20, 128],
         [20, 129],
         [13, 1000],
-        [1, 16_389],
-        [2, 50_011],
-        [1, 200_003],
+        [1, C + 5],
+        [2, 2 * C + 11],
+        [1, 6 * C + 3],
       ];
       for (const [outer, B] of shapes) {
         for (const off of [0, 1, 3]) {
@@ -77,7 +84,7 @@ describe("wasm reduction kernels", { skip: !available && "WebAssembly SIMD unava
         [2, 33, 64],
         [1, 7, 1001],
         [1, 45, 5003],
-        [1, 10, 20_011],
+        [1, 10, C / 2 + 11],
       ];
       for (const [outer, B, M] of shapes) {
         for (const off of [0, 1]) {
@@ -93,8 +100,8 @@ describe("wasm reduction kernels", { skip: !available && "WebAssembly SIMD unava
           [300, 7],
           [64, 33],
           [12, 1000],
-          [1, 20_000],
-          [1, 40_003],
+          [1, C + 8],
+          [1, 2 * C + 3],
         ] as const) {
           for (const off of [0, 2]) {
             const n = outer * B + off;
@@ -118,11 +125,76 @@ describe("wasm reduction kernels", { skip: !available && "WebAssembly SIMD unava
     }
   }
 
+  for (const Arr of ARRAYS) {
+    for (const kind of ["max", "min", "argmax", "argmin"] as const) {
+      it(`${Arr.name} ${kind} down columns: first extreme, first NaN per column, odd widths and tiles`, () => {
+        // Widths below a vector, odd, and wider than a tile (C/2 float64, C float32 columns).
+        for (const [outer, B, M] of [
+          [1, 600, 3],
+          [3, 41, 17],
+          [1, 9, 1001],
+          [2, 70, 250],
+          [1, 3, C + 7],
+        ] as const) {
+          for (const off of [0, 1]) {
+            const n = outer * B * M + off;
+            const data = Arr.from(fill(n, n).map((x) => Math.round(x * 8)));
+            check(kind, data, off, outer, B, M);
+            // NaNs: late in column 0, early and late in the last column, first row of column 1.
+            data[off + (B - 1) * M] = NaN;
+            data[off + 2 * M + M - 1] = NaN;
+            data[off + (B - 1) * M + M - 1] = NaN;
+            data[off + 1] = NaN;
+            check(kind, data, off, outer, B, M);
+            data.fill(-0);
+            for (let i = off; i < n; i += 3) data[i] = 0;
+            check(kind, data, off, outer, B, M);
+            data.fill(kind.endsWith("max") ? -Infinity : Infinity);
+            check(kind, data, off, outer, B, M);
+          }
+        }
+      });
+    }
+  }
+
   it("declines strided kinds it has no kernel for, integer data and small inputs", () => {
     const out = new Float64Array(4);
     assert.equal(wasmReduce("prod", new Float64Array(4096), 0, 4, 1024, 1, out), false);
-    assert.equal(wasmReduce("max", new Float64Array(4096), 0, 1, 64, 64, new Float64Array(64)), false);
+    assert.equal(wasmReduce("prod", new Float64Array(4096), 0, 1, 64, 64, new Float64Array(64)), false);
+    assert.equal(wasmReduce("argmax", new Float64Array(4096), 0, 1, 64, 64, new Float64Array(64)), false);
     assert.equal(wasmReduce("sum", new Int32Array(4096), 0, 4, 1024, 1, out), false);
     assert.equal(wasmReduce("sum", new Float64Array(64), 0, 4, 16, 1, out), false);
+  });
+});
+
+describe("reductions of views through the public ops", { skip: !available && "no WebAssembly SIMD" }, () => {
+  // Transposed and sliced views take the kernels on a gathered copy (or the column kernels);
+  // the same ops with the kernels off run the JavaScript loops: the results must agree.
+  it("argmax/argmin/max/sum of transposed and strided views agree with the JS loops", () => {
+    for (const dtype of ["float64", "float32"] as const) {
+      const base = np
+        .array(
+          fill(97 * 61, 5).map((x) => Math.round(x * 16)),
+          { dtype },
+        )
+        .reshape(97, 61);
+      const data = base.dataSync();
+      data[7 * 61 + 3] = NaN;
+      data[90 * 61 + 60] = NaN;
+      const views = [base, base.T, base.get("::2", "1:"), base.get("1:", "::3").T];
+      for (const v of views) {
+        for (const axis of [0, 1]) {
+          const run = () =>
+            [np.argmax(v, axis), np.argmin(v, axis), np.max(v, axis), np.sum(v, axis)].map((t) =>
+              Array.from(t.dataSync()),
+            );
+          const got = onJsBackend(run);
+          setSimdKernelsEnabled(false);
+          const want = onJsBackend(run);
+          setSimdKernelsEnabled(true);
+          assert.deepEqual(got, want, `${dtype} view ${v.shape} axis ${axis}`);
+        }
+      }
+    }
   });
 });
