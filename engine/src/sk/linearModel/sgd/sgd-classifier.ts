@@ -4,6 +4,7 @@
  * each with its own seed drawn as scikit-learn draws it, so seeded fits match scikit-learn.
  */
 import { ValueError } from "../../../core/errors.js";
+import { classWeightVector, type ClassWeightOption } from "../../internal/class-weight.js";
 import type { Tensor, TensorLike } from "../../../core/tensor.js";
 import { registerEstimator } from "../../base/registry.js";
 import type { ArrayInput, Labels, TargetInput } from "../../base/types.js";
@@ -29,7 +30,7 @@ import {
 import type { SGDFitOptions } from "./sgd-regressor.js";
 
 /** Class weights: none, `"balanced"` (n / (k·count)), or a weight per label. */
-export type ClassWeight = null | "balanced" | Readonly<Record<string, number>>;
+export type ClassWeight = ClassWeightOption;
 
 /** Options of {@link SGDClassifier}. */
 export interface SGDClassifierOptions extends BaseSgdOptions {
@@ -195,23 +196,6 @@ export class SGDClassifier extends LinearClassifierBase implements SgdParams {
     return this.loss;
   }
 
-  private classWeights(codes: Int32Array, k: number): Float64Array {
-    const cw = this.classWeight;
-    const out = new Float64Array(k).fill(1);
-    if (cw === null || cw === undefined) return out;
-    if (cw === "balanced") {
-      const counts = new Float64Array(k);
-      for (const c of codes) counts[c]++;
-      for (let c = 0; c < k; c++) out[c] = codes.length / (k * counts[c]);
-      return out;
-    }
-    labelValues(this.classes_ as Labels).forEach((l, c) => {
-      const key = String(l);
-      if (key in cw) out[c] = cw[key];
-    });
-    return out;
-  }
-
   private partial(
     X: ArrayInput,
     codes: Int32Array,
@@ -233,7 +217,7 @@ export class SGDClassifier extends LinearClassifierBase implements SgdParams {
       throw new ValueError(`The number of classes has to be greater than one; got ${nClasses} class`);
     const k = nClasses === 2 ? 1 : nClasses;
     const sw = asSampleWeight(sampleWeight, n) ?? new Float64Array(n).fill(1);
-    const cw = this.classWeights(codes, nClasses);
+    const cw = classWeightVector(this.classWeight, this.classes_ as Labels, codes);
     const avgStart = averageStart(this.average);
     if (!this.sgd_ || coefInit !== undefined) {
       const coef =
