@@ -143,6 +143,23 @@ export function conv2d(
   );
 }
 
+// The pooling ops' shared argument handling (TensorFlow's ksize/strides/padding forms).
+function pool(
+  op: typeof conv.maxPool2d,
+  input: TfTensorLike,
+  ksize: number | readonly number[],
+  strides: number | readonly number[],
+  pad: PaddingName,
+): Tensor {
+  const x = tfTensor(input);
+  const opts = {
+    poolSize: spatial(ksize, "ksize"),
+    strides: spatial(strides, "strides"),
+    padding: padding(pad),
+  };
+  return frozen(op(x, opts), [x]);
+}
+
 /**
  * Max pooling of NHWC images (`tf.nn.max_pool2d(input, ksize, strides, padding)`).
  *
@@ -157,13 +174,7 @@ export function maxPool2d(
   strides: number | readonly number[],
   pad: PaddingName,
 ): Tensor {
-  const x = tfTensor(input);
-  const opts = {
-    poolSize: spatial(ksize, "ksize"),
-    strides: spatial(strides, "strides"),
-    padding: padding(pad),
-  };
-  return frozen(conv.maxPool2d(x, opts), [x]);
+  return pool(conv.maxPool2d, input, ksize, strides, pad);
 }
 
 /**
@@ -180,13 +191,7 @@ export function avgPool2d(
   strides: number | readonly number[],
   pad: PaddingName,
 ): Tensor {
-  const x = tfTensor(input);
-  const opts = {
-    poolSize: spatial(ksize, "ksize"),
-    strides: spatial(strides, "strides"),
-    padding: padding(pad),
-  };
-  return frozen(conv.avgPool2d(x, opts), [x]);
+  return pool(conv.avgPool2d, input, ksize, strides, pad);
 }
 
 /** Options of `tf.nn.moments`. */
