@@ -51,6 +51,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   bind::init_elementwise(env, exports);
   bind::init_nn(env, exports);
   bind::init_cuda(env, exports);
+  bind::init_solvers(env, exports);
   return exports;
 }
 

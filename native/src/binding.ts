@@ -128,4 +128,44 @@ export type NativeBinding = NativeKernels &
     peakGflops(dtype: "float32" | "float64", threads: number, seconds: number): number;
     /** Chooses a kernel variant (capped at the CPU's best); returns the one in use. */
     setIsa(isa: NativeIsa): NativeIsa;
-  };
+  } & Partial<NativeSolvers>;
+
+/**
+ * Solver kernels of the linear-algebra and scikit-learn layers (synchronous, in place; see
+ * native/src/bind/solvers.cc). Optional in the type: a binary built before they existed lacks
+ * them, and callers then keep their TypeScript path.
+ */
+export interface NativeSolvers {
+  /**
+   * Householder QR of the m×n row-major matrix at `aOff` (row stride `lda`) in LAPACK's geqrf
+   * layout; `tau` receives min(m, n) scalars at `tauOff`; `nb` is the panel width.
+   */
+  geqrf(
+    a: Float64Array,
+    aOff: number,
+    m: number,
+    n: number,
+    lda: number,
+    tau: Float64Array,
+    tauOff: number,
+    nb: number,
+  ): boolean;
+  /**
+   * One epoch of plain SGD over the rows of `x` (n×d, n = y.length) in `order`, skipping rows
+   * whose `skip` entry is set; updates `w`, `aw` and `q` in place, reads `params` and reads and
+   * writes `state` (layouts in engine/src/sk/linearModel/sgd/plain-sgd.ts). Returns the summed loss.
+   */
+  sgdEpoch(
+    x: Float64Array,
+    d: number,
+    order: Int32Array,
+    y: Float64Array,
+    sampleWeight: Float64Array,
+    skip: Uint8Array,
+    w: Float64Array,
+    aw: Float64Array | null,
+    q: Float64Array | null,
+    params: Float64Array,
+    state: Float64Array,
+  ): number;
+}

@@ -5,7 +5,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NativeBinding, NativeCpuInfo } from "./binding.js";
 
-export type { FloatArray, NativeBinding, NativeCpuInfo, NativeIsa, NativeKernels } from "./binding.js";
+export type {
+  FloatArray,
+  NativeBinding,
+  NativeCpuInfo,
+  NativeIsa,
+  NativeKernels,
+  NativeSolvers,
+} from "./binding.js";
 export type {
   CudaBinding,
   CudaConvGeometry,

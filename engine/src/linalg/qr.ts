@@ -8,12 +8,34 @@ import { alloc, dtypeOf, toF64, type Dense } from "./types.js";
 
 const NB = 32;
 
+/** A faster `geqrf` a backend may offer (the native addon's); false means it declined. */
+export type GeqrfAccelerator = (
+  m: number,
+  n: number,
+  A: Float64Array,
+  lda: number,
+  tau: Float64Array,
+) => boolean;
+
+let geqrfAccelerator: GeqrfAccelerator | undefined;
+
+/**
+ * Routes {@link geqrf} (and so `qr`, `lstsq` and the tall SVDs) through `fn` when it accepts;
+ * undefined restores the TypeScript factorization.
+ */
+export function setGeqrfAccelerator(fn: GeqrfAccelerator | undefined): GeqrfAccelerator | undefined {
+  const previous = geqrfAccelerator;
+  geqrfAccelerator = fn;
+  return previous;
+}
+
 /**
  * In-place QR of the m×n row-major float64 matrix A (row stride `lda`): on return R is on and
  * above the diagonal and reflector j's vector is below A[j][j] (implicit unit), with its τ in
  * `tau[j]` (length ≥ min(m, n)), so that Q = H₀H₁…H_{k−1}.
  */
 export function geqrf(m: number, n: number, A: Float64Array, lda: number, tau: Float64Array): void {
+  if (geqrfAccelerator?.(m, n, A, lda, tau)) return;
   const k = Math.min(m, n);
   // Each panel is factored in a compact copy (row stride jb): in place, its column operations
   // would touch one cache line per row of A (and a new page every few rows) for every reflector,

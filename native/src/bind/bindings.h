@@ -8,5 +8,6 @@ void init_gemm(Napi::Env env, Napi::Object exports);
 void init_elementwise(Napi::Env env, Napi::Object exports);
 void init_nn(Napi::Env env, Napi::Object exports);
 void init_cuda(Napi::Env env, Napi::Object exports);
+void init_solvers(Napi::Env env, Napi::Object exports);
 }  // namespace bind
 }  // namespace tb

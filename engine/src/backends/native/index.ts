@@ -9,6 +9,9 @@ import { registerProducts } from "./products.js";
 import { nativeState } from "./state.js";
 import { nativeGemm } from "./gemm.js";
 import { setGemmAccelerator } from "../../linalg/gemm.js";
+import { setGeqrfAccelerator } from "../../linalg/qr.js";
+import { setSgdEpochKernel } from "../../sk/linearModel/sgd/epoch-kernel.js";
+import { nativeGeqrf, nativeSgdEpoch } from "./solvers.js";
 
 export { nativeState, nativeBinding, type NativeState } from "./state.js";
 export { NATIVE_BINARY, NATIVE_UNARY, NATIVE_MIN_SIZE } from "./elementwise.js";
@@ -21,6 +24,7 @@ export {
   type StridedGemm,
   type StridedMatrix,
 } from "./gemm.js";
+export { nativeGeqrf, nativeSgdEpoch, NATIVE_QR_PANEL } from "./solvers.js";
 export {
   nativeConv2d,
   nativeConv2dBackward,
@@ -53,6 +57,9 @@ export function installNativeBackend(): void {
     registerProducts();
     // Products and the blocked decompositions of linalg/ all go through its gemm.
     setGemmAccelerator(nativeGemm);
+    // The QR's panels and the SGD epoch loop, whose level-2 work JavaScript runs scalar.
+    setGeqrfAccelerator(nativeGeqrf);
+    setSgdEpochKernel(nativeSgdEpoch);
     setBackendPreference("cpu", ["native-cpu", "js"]);
   } else if (!s.available && process.env.TENSORBOOK_NATIVE !== "0") {
     process.stderr.write(
