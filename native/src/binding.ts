@@ -138,7 +138,8 @@ export type NativeBinding = NativeKernels &
 export interface NativeSolvers {
   /**
    * Householder QR of the m×n row-major matrix at `aOff` (row stride `lda`) in LAPACK's geqrf
-   * layout; `tau` receives min(m, n) scalars at `tauOff`; `nb` is the panel width.
+   * layout; `tau` receives min(m, n) scalars at `tauOff`; `nb` is the panel width. With `c`
+   * (m×nc at `cOff`, row stride `ldc`), also c ← Qᵀ·c.
    */
   geqrf(
     a: Float64Array,
@@ -149,7 +150,24 @@ export interface NativeSolvers {
     tau: Float64Array,
     tauOff: number,
     nb: number,
+    c?: Float64Array,
+    cOff?: number,
+    ldc?: number,
+    nc?: number,
   ): boolean;
+  /**
+   * `sums[j] = Σᵢ w[i]·x[i][j]` (plain sums when `w` is null) over the rows×cols row-major `x`;
+   * false as soon as `x` holds NaN or ±∞.
+   */
+  columnSums(
+    x: Float64Array,
+    rows: number,
+    cols: number,
+    w: Float64Array | null,
+    sums: Float64Array,
+  ): boolean;
+  /** `out = x − mean`, the mean subtracted from every row of the rows×cols `x`. */
+  centerInto(x: Float64Array, rows: number, cols: number, mean: Float64Array, out: Float64Array): boolean;
   /**
    * One epoch of plain SGD over the rows of `x` (n×d, n = y.length) in `order`, skipping rows
    * whose `skip` entry is set; updates `w`, `aw` and `q` in place, reads `params` and reads and

@@ -5,6 +5,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { geqrf, orgqr, setGeqrfAccelerator } from "../../engine/src/linalg/qr.js";
 import { setSgdEpochKernel } from "../../engine/src/sk/linearModel/sgd/epoch-kernel.js";
+import { centerCopy, scanColumns } from "../../engine/src/sk/linearModel/center.js";
+import { setPrepKernels } from "../../engine/src/sk/linearModel/prep-kernel.js";
 import { sk, Tensor } from "tensorbook";
 import { addon, assertClose, forEachIsa, needsAddon, rng } from "./helpers.js";
 
@@ -314,5 +316,63 @@ describe("native SGD epoch", needsAddon, () => {
     assert.throws(call(bad(10, new Float64Array(7))), RangeError); // state too short
     assert.throws(call(bad(9, Float64Array.of(99, ...params.subarray(1)))), RangeError); // unknown loss
     assert.throws(call(bad(9, Float64Array.of(0, 0, 1, ...params.subarray(3)))), TypeError); // l1 needs q
+  });
+});
+
+// scanColumns + centerCopy with the native passes and with the TypeScript ones.
+function centreBoth(t: Tensor, w: Float64Array | null): { native: unknown; ts: unknown } {
+  const run = () => {
+    const Y = { data: Float64Array.from({ length: t.shape[0] }, (_, i) => i % 5), rows: t.shape[0], cols: 1 };
+    const sums = scanColumns(t, { estimator: "Ridge" });
+    const { M, off } = centerCopy(t, sums, Y, true, w);
+    return { x: M.data, xOffset: off.xOffset, y: Y.data, yOffset: off.yOffset };
+  };
+  const native = run();
+  const hook = setPrepKernels(undefined);
+  try {
+    return { native, ts: run() };
+  } finally {
+    setPrepKernels(hook);
+  }
+}
+
+describe("native centring passes", needsAddon, () => {
+  it("centre X as the TypeScript loops do, to the bit, with and without sample weights", () => {
+    forEachIsa((isa) => {
+      const r = rng(5);
+      const rows = 301;
+      const cols = 45;
+      const t = Tensor.fromTypedArray(
+        new Float64Array(rows * cols).map(() => r() * 1e3 - 10),
+        [rows, cols],
+        "float64",
+      );
+      for (const w of [null, Float64Array.from({ length: rows }, () => r() * 3)]) {
+        const { native, ts } = centreBoth(t, w);
+        assert.deepEqual(native, ts, `${isa} weights ${w ? "given" : "none"}`);
+      }
+    });
+  });
+
+  it("refuse NaN and infinity with scikit-learn's message, naming the first one", () => {
+    const rows = 40;
+    const cols = 9;
+    for (const bad of [NaN, Infinity, -Infinity]) {
+      const data = new Float64Array(rows * cols).fill(0.5);
+      data[17 * cols + 4] = bad;
+      data[30 * cols + 1] = bad;
+      const t = Tensor.fromTypedArray(data, [rows, cols], "float64");
+      const want =
+        bad === bad ? /contains infinity \(feature 4, row 17\)/ : /contains NaN \(feature 4, row 17\)/;
+      assert.throws(() => scanColumns(t, { estimator: "Ridge" }), want);
+      const hook = setPrepKernels(undefined);
+      try {
+        assert.throws(() => scanColumns(t, { estimator: "Ridge" }), want);
+      } finally {
+        setPrepKernels(hook);
+      }
+      assert.throws(() => new sk.Ridge().fit(t, new Float64Array(rows)), want);
+      assert.throws(() => new sk.LinearRegression().fit(t, new Float64Array(rows)), want);
+    }
   });
 });

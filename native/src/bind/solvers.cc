@@ -1,8 +1,9 @@
 // Solver kernels for the engine's linear algebra and scikit-learn layers (synchronous):
 //
-// geqrf(a, aOff, m, n, lda, tau, tauOff, nb) -> true
+// geqrf(a, aOff, m, n, lda, tau, tauOff, nb, c?, cOff?, ldc?, nc?) -> true
 //   Householder QR of the m×n row-major Float64Array matrix at aOff (row stride lda), in place,
 //   LAPACK layout; tau (Float64Array) receives min(m, n) scalars at tauOff. nb: panel width.
+//   With c (Float64Array, m×nc at cOff, row stride ldc): c ← Qᵀ·c too.
 //
 // sgdEpoch(x, d, order, y, sampleWeight, skip, w, aw, q, params, state) -> summed loss
 //   One epoch of plain SGD over the rows of x (Float64Array, n×d with n = y.length) in the
@@ -10,11 +11,18 @@
 //   (averaged weights or null), q (l1 state or null) are updated in place; params
 //   (Float64Array) and state (Float64Array, read and written back) are laid out as in
 //   engine/src/sk/linearModel/sgd/plain-sgd.ts.
+//
+// columnSums(x, rows, cols, w, sums) -> boolean
+//   sums[j] = Σ_i w[i]·x[i][j] (w null: plain sums) over the row-major Float64Array x; false as
+//   soon as x holds NaN or ±∞.
+// centerInto(x, rows, cols, mean, out) -> true
+//   out = x − mean (mean subtracted from every row), out a Float64Array of rows·cols.
 #include <algorithm>
 
 #include "bind/bindings.h"
 #include "bind/util.h"
 #include "linalg/qr.h"
+#include "sk/prep.h"
 #include "sk/sgd.h"
 
 namespace tb {
@@ -23,7 +31,7 @@ namespace {
 
 Napi::Value geqrf_binding(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() < 8) throw Napi::TypeError::New(env, "geqrf takes 8 arguments");
+  if (info.Length() < 8) throw Napi::TypeError::New(env, "geqrf takes 8 arguments (and c, cOff, ldc, nc)");
   View<double> a = view<double>(info, 0, "a"), tau = view<double>(info, 5, "tau");
   const long ao = int_arg(info, 1, "aOff"), m = int_arg(info, 2, "m"), n = int_arg(info, 3, "n");
   const long lda = int_arg(info, 4, "lda"), to = int_arg(info, 6, "tauOff"), nb = int_arg(info, 7, "nb");
@@ -32,7 +40,19 @@ Napi::Value geqrf_binding(const Napi::CallbackInfo& info) {
   if (n > 0 && lda < n) throw Napi::RangeError::New(env, "geqrf: lda must be at least n");
   check_span(env, a.length, ao, {m, n}, {lda, 1}, "geqrf A");
   check_span(env, tau.length, to, {std::min(m, n)}, {1}, "geqrf tau");
-  qr().geqrf(m, n, a.data + ao, lda, tau.data + to, nb);
+  double* c = nullptr;
+  long ldc = 0, nc = 0;
+  if (info.Length() > 8 && !info[8].IsUndefined() && !info[8].IsNull()) {
+    if (info.Length() < 12) throw Napi::TypeError::New(env, "geqrf: c needs cOff, ldc and nc");
+    View<double> cv = view<double>(info, 8, "c");
+    const long co = int_arg(info, 9, "cOff");
+    ldc = int_arg(info, 10, "ldc");
+    nc = int_arg(info, 11, "nc");
+    if (nc < 0 || (nc > 0 && ldc < nc)) throw Napi::RangeError::New(env, "geqrf: bad nc or ldc");
+    check_span(env, cv.length, co, {m, nc}, {ldc, 1}, "geqrf C");
+    c = cv.data + co;
+  }
+  qr().geqrf(m, n, a.data + ao, lda, tau.data + to, nb, c, ldc, nc);
   return Napi::Boolean::New(env, true);
 }
 
@@ -120,9 +140,35 @@ Napi::Value sgd_epoch_binding(const Napi::CallbackInfo& info) {
   return Napi::Number::New(env, loss);
 }
 
+Napi::Value column_sums_binding(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 5) throw Napi::TypeError::New(env, "columnSums takes 5 arguments");
+  View<double> x = view<double>(info, 0, "x"), sums = view<double>(info, 4, "sums");
+  const long rows = int_arg(info, 1, "rows"), cols = int_arg(info, 2, "cols");
+  if (rows < 0 || cols < 0 || x.length < rows * cols || sums.length < cols) {
+    throw Napi::RangeError::New(env, "columnSums: x must hold rows·cols values and sums cols");
+  }
+  const double* w = optional_view<double>(info, 3, "w", rows);
+  return Napi::Boolean::New(env, prep().column_sums(x.data, rows, cols, w, sums.data));
+}
+
+Napi::Value center_into_binding(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 5) throw Napi::TypeError::New(env, "centerInto takes 5 arguments");
+  View<double> x = view<double>(info, 0, "x"), mean = view<double>(info, 3, "mean"), out = view<double>(info, 4, "out");
+  const long rows = int_arg(info, 1, "rows"), cols = int_arg(info, 2, "cols");
+  if (rows < 0 || cols < 0 || x.length < rows * cols || out.length < rows * cols || mean.length < cols) {
+    throw Napi::RangeError::New(env, "centerInto: x and out must hold rows·cols values and mean cols");
+  }
+  prep().subtract_into(x.data, rows, cols, mean.data, out.data);
+  return Napi::Boolean::New(env, true);
+}
+
 }  // namespace
 
 void init_solvers(Napi::Env env, Napi::Object exports) {
+  exports.Set("columnSums", Napi::Function::New(env, column_sums_binding, "columnSums"));
+  exports.Set("centerInto", Napi::Function::New(env, center_into_binding, "centerInto"));
   exports.Set("geqrf", Napi::Function::New(env, geqrf_binding, "geqrf"));
   exports.Set("sgdEpoch", Napi::Function::New(env, sgd_epoch_binding, "sgdEpoch"));
 }

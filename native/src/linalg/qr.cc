@@ -482,9 +482,20 @@ void gemm_rm(long m, long n, long k, double alpha, const double* a, long rsa, lo
   gemm<double>(g);
 }
 
-void geqrf(long m, long n, double* a, long lda, double* tau, long nb) {
+// Applies Hᵀ = I − V·Tᵀ·Vᵀ (V rows×jb, row stride ldv; T jb×jb) to the rows×nc block at c.
+void apply_block_t(long rows, long jb, const double* v, long ldv, const double* t, double* c, long ldc, long nc,
+                   std::vector<double>& w) {
+  if (nc <= 0) return;
+  w.resize(jb * nc);
+  gemm_rm(jb, nc, rows, 1, v, 1, ldv, c, ldc, 0, w.data(), nc);
+  trmm_t(jb, nc, t, w.data(), nc);
+  gemm_rm(rows, nc, jb, -1, v, ldv, 1, w.data(), nc, 1, c, ldc);
+}
+
+void geqrf(long m, long n, double* a, long lda, double* tau, long nb, double* rhs, long ldr, long nr) {
   const long k = std::min(m, n);
   if (k <= 0) return;
+  if (!rhs) nr = 0;
   nb = std::max(1L, std::min(nb, k));
   std::vector<double> p(m * nb), t(nb * nb), g(nb * nb), w, saved;
   Scratch s;
@@ -509,20 +520,16 @@ void geqrf(long m, long n, double* a, long lda, double* tau, long nb) {
     } else {
       for (long i = 0; i < rows; i++) std::memcpy(a0 + i * lda, &p[i * jb], jb * sizeof(double));
     }
-    if (end >= n) continue;
-    // H = I − V·T·Vᵀ applied as Hᵀ to the columns on the right, with V read from A itself
-    // (its top triangle made explicit for the two GEMMs, then R put back).
+    if (end >= n && nr == 0) continue;
+    // H = I − V·T·Vᵀ applied as Hᵀ to the columns on the right (and the right-hand side), with V
+    // read from A itself: its top triangle made explicit for the GEMMs, then R put back.
     explicit_top(p.data(), pl, jb, saved);
     vt_rows(rows, jb, jb, p.data(), pl, g.data());
     larft_from_gram(jb, g.data(), jb, tau + j0, t.data());
     const Layout al{lda, 8, false};
     explicit_top(a0, al, jb, saved);
-    const long nt = n - end;
-    double* c = a + j0 * lda + end;
-    w.resize(jb * nt);
-    gemm_rm(jb, nt, rows, 1, a0, 1, lda, c, lda, 0, w.data(), nt);
-    trmm_t(jb, nt, t.data(), w.data(), nt);
-    gemm_rm(rows, nt, jb, -1, a0, lda, 1, w.data(), nt, 1, c, lda);
+    apply_block_t(rows, jb, a0, lda, t.data(), a + j0 * lda + end, lda, n - end, w);
+    if (nr > 0) apply_block_t(rows, jb, a0, lda, t.data(), rhs + j0 * ldr, ldr, nr, w);
     restore_top(a0, al, jb, saved);
   }
 }

@@ -9,8 +9,9 @@ namespace tb {
 struct QrKernels {
   // QR of the m×n matrix at a (row stride lda); tau has min(m, n) entries. Columns are taken
   // nb at a time: each panel is factored in a compact copy, then applied to the columns on its
-  // right with two GEMMs (compact WY form).
-  void (*geqrf)(long m, long n, double* a, long lda, double* tau, long nb);
+  // right with two GEMMs (compact WY form). With c (m×nc, row stride ldc), c ← Qᵀ·c as well,
+  // block by block (what a least-squares solve needs, without a second pass over the reflectors).
+  void (*geqrf)(long m, long n, double* a, long lda, double* tau, long nb, double* c, long ldc, long nc);
 };
 
 #define TB_DECLARE_QR(ns) \

@@ -10,8 +10,9 @@ import { nativeState } from "./state.js";
 import { nativeGemm } from "./gemm.js";
 import { setGemmAccelerator } from "../../linalg/gemm.js";
 import { setGeqrfAccelerator } from "../../linalg/qr.js";
+import { setPrepKernels } from "../../sk/linearModel/prep-kernel.js";
 import { setSgdEpochKernel } from "../../sk/linearModel/sgd/epoch-kernel.js";
-import { nativeGeqrf, nativeSgdEpoch } from "./solvers.js";
+import { nativeGeqrf, nativePrep, nativeSgdEpoch } from "./solvers.js";
 
 export { nativeState, nativeBinding, type NativeState } from "./state.js";
 export { NATIVE_BINARY, NATIVE_UNARY, NATIVE_MIN_SIZE } from "./elementwise.js";
@@ -24,7 +25,7 @@ export {
   type StridedGemm,
   type StridedMatrix,
 } from "./gemm.js";
-export { nativeGeqrf, nativeSgdEpoch, NATIVE_QR_PANEL } from "./solvers.js";
+export { nativeGeqrf, nativePrep, nativeSgdEpoch, NATIVE_QR_PANEL } from "./solvers.js";
 export {
   nativeConv2d,
   nativeConv2dBackward,
@@ -57,9 +58,11 @@ export function installNativeBackend(): void {
     registerProducts();
     // Products and the blocked decompositions of linalg/ all go through its gemm.
     setGemmAccelerator(nativeGemm);
-    // The QR's panels and the SGD epoch loop, whose level-2 work JavaScript runs scalar.
+    // The QR's panels, the SGD epoch loop and the linear models' passes over X, which
+    // JavaScript runs scalar.
     setGeqrfAccelerator(nativeGeqrf);
     setSgdEpochKernel(nativeSgdEpoch);
+    setPrepKernels(nativePrep);
     setBackendPreference("cpu", ["native-cpu", "js"]);
   } else if (!s.available && process.env.TENSORBOOK_NATIVE !== "0") {
     process.stderr.write(
