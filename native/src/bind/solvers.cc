@@ -18,12 +18,14 @@
 // centerInto(x, rows, cols, mean, out) -> true
 //   out = x − mean (mean subtracted from every row), out a Float64Array of rows·cols.
 #include <algorithm>
+#include <atomic>
 
 #include "bind/bindings.h"
 #include "bind/util.h"
 #include "linalg/qr.h"
 #include "sk/prep.h"
 #include "sk/sgd.h"
+#include "threadpool.h"
 
 namespace tb {
 namespace bind {
@@ -149,7 +151,17 @@ Napi::Value column_sums_binding(const Napi::CallbackInfo& info) {
     throw Napi::RangeError::New(env, "columnSums: x must hold rows·cols values and sums cols");
   }
   const double* w = optional_view<double>(info, 3, "w", rows);
-  return Napi::Boolean::New(env, prep().column_sums(x.data, rows, cols, w, sums.data));
+  // Column ranges on the pool: each column is still summed over the rows in order.
+  const long parts = std::max(1L, std::min<long>(ThreadPool::get().threads(), cols / 64));
+  const long step = (cols + parts - 1) / parts;
+  std::atomic<bool> finite{true};
+  const double* xd = x.data;
+  double* sd = sums.data;
+  ThreadPool::get().parallel_for(parts, [&](long p) {
+    const long c0 = p * step, c1 = std::min(cols, c0 + step);
+    if (c0 < c1 && !prep().column_sums(xd + c0, rows, c1 - c0, cols, w, sd + c0)) finite = false;
+  });
+  return Napi::Boolean::New(env, finite.load());
 }
 
 Napi::Value center_into_binding(const Napi::CallbackInfo& info) {
@@ -160,7 +172,13 @@ Napi::Value center_into_binding(const Napi::CallbackInfo& info) {
   if (rows < 0 || cols < 0 || x.length < rows * cols || out.length < rows * cols || mean.length < cols) {
     throw Napi::RangeError::New(env, "centerInto: x and out must hold rows·cols values and mean cols");
   }
-  prep().subtract_into(x.data, rows, cols, mean.data, out.data);
+  constexpr long kRows = 4096;  // rows per task
+  const double *xd = x.data, *md = mean.data;
+  double* od = out.data;
+  ThreadPool::get().parallel_for((rows + kRows - 1) / kRows, [&](long b) {
+    const long r0 = b * kRows, r1 = std::min(rows, r0 + kRows);
+    prep().subtract_into(xd + r0 * cols, r1 - r0, cols, md, od + r0 * cols);
+  });
   return Napi::Boolean::New(env, true);
 }
 

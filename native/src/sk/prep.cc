@@ -8,10 +8,11 @@ namespace tb {
 namespace TB_ISA {
 namespace {
 
-bool column_sums(const double* __restrict x, long rows, long cols, const double* w, double* __restrict sums) {
+bool column_sums(const double* __restrict x, long rows, long cols, long ld, const double* w,
+                 double* __restrict sums) {
   for (long j = 0; j < cols; j++) sums[j] = 0;
   for (long i = 0; i < rows; i++) {
-    const double* __restrict r = x + i * cols;
+    const double* __restrict r = x + i * ld;
     // |x| ≤ DBL_MAX fails for NaN and ±∞ alone; an integer OR keeps the loop vectorized.
     int bad = 0;
     if (w) {

@@ -7,10 +7,10 @@
 namespace tb {
 
 struct PrepKernels {
-  // sums[j] = Σ_i w[i]·x[i][j] (w null: Σ_i x[i][j]) over the rows×cols matrix x. Returns false
-  // as soon as a row holds NaN or ±∞ (sums are then incomplete).
-  bool (*column_sums)(const double* x, long rows, long cols, const double* w, double* sums);
-  // out[i][j] = x[i][j] − mean[j].
+  // sums[j] = Σ_i w[i]·x[i][j] (w null: Σ_i x[i][j]) over the rows×cols matrix x (row stride
+  // ld). Returns false as soon as a row holds NaN or ±∞ (sums are then incomplete).
+  bool (*column_sums)(const double* x, long rows, long cols, long ld, const double* w, double* sums);
+  // out[i][j] = x[i][j] − mean[j] (x and out with row stride cols).
   void (*subtract_into)(const double* x, long rows, long cols, const double* mean, double* out);
 };
 
