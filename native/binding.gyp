@@ -20,21 +20,21 @@
       "target_name": "tb_generic",
       "type": "static_library",
       "defines": ["TB_ISA=generic"],
-      "sources": ["src/gemm/kernel.cc", "src/ew/kernels.cc", "src/optim/kernels.cc"]
+      "sources": ["src/gemm/kernel.cc", "src/ew/kernels.cc", "src/optim/kernels.cc", "src/linalg/qr.cc", "src/sk/sgd.cc", "src/sk/prep.cc"]
     },
     {
       "target_name": "tb_avx2",
       "type": "static_library",
       "defines": ["TB_ISA=avx2"],
       "cflags_cc": ["-mavx2", "-mfma"],
-      "sources": ["src/gemm/kernel.cc", "src/ew/kernels.cc", "src/optim/kernels.cc"]
+      "sources": ["src/gemm/kernel.cc", "src/ew/kernels.cc", "src/optim/kernels.cc", "src/linalg/qr.cc", "src/sk/sgd.cc", "src/sk/prep.cc"]
     },
     {
       "target_name": "tb_avx512",
       "type": "static_library",
       "defines": ["TB_ISA=avx512"],
       "cflags_cc": ["-mavx512f", "-mavx512vl", "-mavx512dq", "-mavx2", "-mfma", "-mprefer-vector-width=512"],
-      "sources": ["src/gemm/kernel.cc", "src/ew/kernels.cc", "src/optim/kernels.cc"]
+      "sources": ["src/gemm/kernel.cc", "src/ew/kernels.cc", "src/optim/kernels.cc", "src/linalg/qr.cc", "src/sk/sgd.cc", "src/sk/prep.cc"]
     },
     {
       "target_name": "tensorbook_native",
@@ -50,11 +50,14 @@
         "src/nn/conv.cc",
         "src/nn/pool.cc",
         "src/optim/optim.cc",
+        "src/linalg/dispatch.cc",
+        "src/sk/dispatch.cc",
         "src/bind/gemm.cc",
         "src/bind/elementwise.cc",
         "src/bind/nn.cc",
         "src/bind/optim.cc",
         "src/bind/cuda.cc",
+        "src/bind/solvers.cc",
         "src/cuda/loader.cc",
         "src/cuda/device.cc",
         "src/cuda/allocator.cc",

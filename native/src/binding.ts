@@ -141,7 +141,65 @@ export type NativeBinding = NativeKernels &
       ins: readonly FloatArray[],
       outs: readonly FloatArray[],
     ): boolean;
-  };
+  } & Partial<NativeSolvers>;
 
 /** The optimizer updates the addon fuses. */
 export type NativeOptimizer = "sgd" | "momentum" | "adam";
+
+/**
+ * Solver kernels of the linear-algebra and scikit-learn layers (synchronous, in place; see
+ * native/src/bind/solvers.cc). Optional in the type: a binary built before they existed lacks
+ * them, and callers then keep their TypeScript path.
+ */
+export interface NativeSolvers {
+  /**
+   * Householder QR of the m×n row-major matrix at `aOff` (row stride `lda`) in LAPACK's geqrf
+   * layout; `tau` receives min(m, n) scalars at `tauOff`; `nb` is the panel width. With `c`
+   * (m×nc at `cOff`, row stride `ldc`), also c ← Qᵀ·c.
+   */
+  geqrf(
+    a: Float64Array,
+    aOff: number,
+    m: number,
+    n: number,
+    lda: number,
+    tau: Float64Array,
+    tauOff: number,
+    nb: number,
+    c?: Float64Array,
+    cOff?: number,
+    ldc?: number,
+    nc?: number,
+  ): boolean;
+  /**
+   * `sums[j] = Σᵢ w[i]·x[i][j]` (plain sums when `w` is null) over the rows×cols row-major `x`;
+   * false as soon as `x` holds NaN or ±∞.
+   */
+  columnSums(
+    x: Float64Array,
+    rows: number,
+    cols: number,
+    w: Float64Array | null,
+    sums: Float64Array,
+  ): boolean;
+  /** `out = x − mean`, the mean subtracted from every row of the rows×cols `x`. */
+  centerInto(x: Float64Array, rows: number, cols: number, mean: Float64Array, out: Float64Array): boolean;
+  /**
+   * One epoch of plain SGD over the rows of `x` (n×d, n = y.length) in `order`, skipping rows
+   * whose `skip` entry is set; updates `w`, `aw` and `q` in place, reads `params` and reads and
+   * writes `state` (layouts in engine/src/sk/linearModel/sgd/plain-sgd.ts). Returns the summed loss.
+   */
+  sgdEpoch(
+    x: Float64Array,
+    d: number,
+    order: Int32Array,
+    y: Float64Array,
+    sampleWeight: Float64Array,
+    skip: Uint8Array,
+    w: Float64Array,
+    aw: Float64Array | null,
+    q: Float64Array | null,
+    params: Float64Array,
+    state: Float64Array,
+  ): number;
+}

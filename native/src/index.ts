@@ -12,6 +12,7 @@ export type {
   NativeIsa,
   NativeKernels,
   NativeOptimizer,
+  NativeSolvers,
 } from "./binding.js";
 export type {
   CudaBinding,

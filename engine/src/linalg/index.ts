@@ -33,7 +33,7 @@ export { geqrf, orgqr, qr, type QrMode } from "./qr.js";
 export { svd, svdMatrix, type SvdOptions, type SvdResult, type UvMode } from "./svd.js";
 export { eigh, eigvalsh, eighMatrix, steqr, type Uplo } from "./eigh.js";
 export { eig, eigvals, eigMatrix, type EigOutput, type EigResult } from "./eig.js";
-export { lstsq, pinv, matrixRank, type LstsqResult } from "./lstsq.js";
+export { lstsq, lstsqInPlace, pinv, matrixRank, type LstsqResult } from "./lstsq.js";
 export { norm, cond, matrixNorm, type NormOrd, type NormOptions } from "./norm.js";
 export { matmul, dot, vdot, inner, outer, tensordot, kron, trace, matrixPower } from "./products.js";
 export { einsum } from "./einsum.js";

@@ -70,6 +70,32 @@ export function lstsq(a: Dense, b: Dense, rcond: number | null = null): LstsqRes
   return { x: { data: out, shape: vector ? [n] : [n, k] }, residuals, rank, s: { data: sOut, shape: [kk] } };
 }
 
+/**
+ * {@link lstsq} for callers that own their data and have checked it (the linear models): A
+ * (m×n, row-major) and B (m×k) are overwritten, nothing is checked for finiteness and no
+ * residuals are formed, which saves two copies of A and a pass over it. Same solution, rank
+ * and singular values as `lstsq(a, b, rcond)` on float64 input.
+ *
+ * @example
+ * ```ts
+ * const { x } = lstsqInPlace(3, 2, 1, new Float64Array([1, 0, 1, 1, 1, 2]), new Float64Array([1, 2, 4]), null);
+ * // x ≈ [0.8333, 1.5]
+ * ```
+ */
+export function lstsqInPlace(
+  m: number,
+  n: number,
+  k: number,
+  A: Float64Array,
+  B: Float64Array,
+  rcond: number | null,
+): { x: Float64Array; rank: number; s: Float64Array } {
+  const eps = epsOf("float64");
+  const { s, rank, X } =
+    m >= n ? solveTall(m, n, k, A, B, rcond, eps) : solveBySvd(m, n, k, A, B, rcond, eps);
+  return { x: X, rank, s };
+}
+
 // Singular values at or below this are treated as zero (NumPy's rcond conventions).
 function cutoff(rcond: number | null, eps: number, m: number, n: number, smax: number): number {
   return (rcond == null ? eps * Math.max(m, n) : rcond < 0 ? eps : rcond) * smax;
@@ -95,8 +121,7 @@ function solveTall(
   const C = B.slice();
   if (m > n) {
     const tau = new Float64Array(n);
-    geqrf(m, n, A, n, tau);
-    applyQt(m, n, A, 0, n, tau, 0, C, 0, k, k);
+    geqrf(m, n, A, n, tau, { C, ldc: k, k });
     R = new Float64Array(n * n);
     for (let i = 0; i < n; i++) for (let j = i; j < n; j++) R[i * n + j] = A[i * n + j];
   }

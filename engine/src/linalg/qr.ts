@@ -3,17 +3,61 @@
  * updates and the formation of Q are GEMMs; and NumPy's `linalg.qr` on top.
  */
 import { stackOf } from "./batch.js";
+import { applyQt } from "./blocked-householder.js";
 import { explicitV, larfbLeft, larfg, larfLeft, larft } from "./householder.js";
 import { alloc, dtypeOf, toF64, type Dense } from "./types.js";
 
 const NB = 32;
 
+/** A right-hand side that {@link geqrf} multiplies by Qᵀ as it goes: m×`k`, row stride `ldc`. */
+export interface QrRhs {
+  C: Float64Array;
+  ldc: number;
+  k: number;
+}
+
+/** A faster `geqrf` a backend may offer (the native addon's); false means it declined. */
+export type GeqrfAccelerator = (
+  m: number,
+  n: number,
+  A: Float64Array,
+  lda: number,
+  tau: Float64Array,
+  rhs?: QrRhs,
+) => boolean;
+
+let geqrfAccelerator: GeqrfAccelerator | undefined;
+
+/**
+ * Routes {@link geqrf} (and so `qr`, `lstsq` and the tall SVDs) through `fn` when it accepts;
+ * undefined restores the TypeScript factorization.
+ */
+export function setGeqrfAccelerator(fn: GeqrfAccelerator | undefined): GeqrfAccelerator | undefined {
+  const previous = geqrfAccelerator;
+  geqrfAccelerator = fn;
+  return previous;
+}
+
 /**
  * In-place QR of the m×n row-major float64 matrix A (row stride `lda`): on return R is on and
  * above the diagonal and reflector j's vector is below A[j][j] (implicit unit), with its τ in
- * `tau[j]` (length ≥ min(m, n)), so that Q = H₀H₁…H_{k−1}.
+ * `tau[j]` (length ≥ min(m, n)), so that Q = H₀H₁…H_{k−1}. With `rhs`, also C ← Qᵀ·C (what a
+ * least-squares solve needs).
  */
-export function geqrf(m: number, n: number, A: Float64Array, lda: number, tau: Float64Array): void {
+export function geqrf(
+  m: number,
+  n: number,
+  A: Float64Array,
+  lda: number,
+  tau: Float64Array,
+  rhs?: QrRhs,
+): void {
+  if (geqrfAccelerator?.(m, n, A, lda, tau, rhs)) return;
+  geqrfJs(m, n, A, lda, tau);
+  if (rhs) applyQt(m, Math.min(m, n), A, 0, lda, tau, 0, rhs.C, 0, rhs.ldc, rhs.k);
+}
+
+function geqrfJs(m: number, n: number, A: Float64Array, lda: number, tau: Float64Array): void {
   const k = Math.min(m, n);
   // Each panel is factored in a compact copy (row stride jb): in place, its column operations
   // would touch one cache line per row of A (and a new page every few rows) for every reflector,

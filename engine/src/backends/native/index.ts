@@ -10,6 +10,10 @@ import { registerNn } from "./nn-kernels.js";
 import { nativeState } from "./state.js";
 import { nativeGemm } from "./gemm.js";
 import { setGemmAccelerator } from "../../linalg/gemm.js";
+import { setGeqrfAccelerator } from "../../linalg/qr.js";
+import { setPrepKernels } from "../../sk/linearModel/prep-kernel.js";
+import { setSgdEpochKernel } from "../../sk/linearModel/sgd/epoch-kernel.js";
+import { nativeGeqrf, nativePrep, nativeSgdEpoch } from "./solvers.js";
 
 export { nativeState, nativeBinding, type NativeState } from "./state.js";
 export { NATIVE_BINARY, NATIVE_UNARY, NATIVE_MIN_SIZE } from "./elementwise.js";
@@ -22,6 +26,7 @@ export {
   type StridedGemm,
   type StridedMatrix,
 } from "./gemm.js";
+export { nativeGeqrf, nativePrep, nativeSgdEpoch, NATIVE_QR_PANEL } from "./solvers.js";
 export {
   nativeConv2d,
   nativeConv2dBackward,
@@ -56,6 +61,11 @@ export function installNativeBackend(): void {
     registerNn(s.binding);
     // Products and the blocked decompositions of linalg/ all go through its gemm.
     setGemmAccelerator(nativeGemm);
+    // The QR's panels, the SGD epoch loop and the linear models' passes over X, which
+    // JavaScript runs scalar.
+    setGeqrfAccelerator(nativeGeqrf);
+    setSgdEpochKernel(nativeSgdEpoch);
+    setPrepKernels(nativePrep);
     setBackendPreference("cpu", ["native-cpu", "js"]);
   } else if (!s.available && process.env.TENSORBOOK_NATIVE !== "0") {
     process.stderr.write(

@@ -30,6 +30,11 @@ export interface CheckArrayOptions {
   names?: readonly string[];
   /** Minimum number of samples (scikit-learn's `ensure_min_samples`, default 1). */
   minSamples?: number;
+  /**
+   * Leave the NaN/∞ check to the caller, which folds it into a pass over X it makes anyway
+   * (the linear models' centring) and calls {@link checkFinite} with the same options.
+   */
+  deferFiniteCheck?: boolean;
 }
 
 /** Names of the columns of a frame-like input, or undefined for arrays and tensors. */
@@ -41,7 +46,21 @@ function describeColumn(j: number, names?: readonly string[]): string {
   return names ? `column '${names[j]}'` : `feature ${j}`;
 }
 
-function finiteCheck(data: ArrayLike<number>, nRows: number, nCols: number, o: CheckArrayOptions): void {
+/**
+ * Throws scikit-learn's error for the first NaN or infinity in the row-major `data` (nRows ×
+ * nCols), naming its column and row, unless `o` allows it.
+ *
+ * @example
+ * ```ts
+ * checkFinite(new Float64Array([1, NaN]), 1, 2, { estimator: "Ridge" }); // throws: feature 1, row 0
+ * ```
+ */
+export function checkFinite(
+  data: ArrayLike<number>,
+  nRows: number,
+  nCols: number,
+  o: CheckArrayOptions,
+): void {
   if (o.allowNaN && o.allowInf) return;
   for (let k = 0; k < data.length; k++) {
     const v = data[k];
@@ -111,7 +130,7 @@ export function checkArray(X: ArrayInput, options: CheckArrayOptions = {}): Tens
       `Found array with ${n} sample(s) (shape=(${n}, ${m})) while a minimum of ${minSamples} is required${options.estimator ? ` by ${options.estimator}` : ""}.`,
     );
   }
-  finiteCheck(readHost(t), n, m, { ...options, names });
+  if (!options.deferFiniteCheck) checkFinite(readHost(t), n, m, { ...options, names });
   return t;
 }
 
@@ -171,7 +190,7 @@ export function checkTarget(y: TargetInput, options: CheckTargetOptions = {}): T
       `y should be a 1-D array, got an array of shape (${t.shape.join(", ")}) instead; ${options.estimator ?? "this estimator"} predicts one output`,
     );
   }
-  finiteCheck(readHost(t), t.shape[0], t.ndim === 2 ? t.shape[1] : 1, {
+  checkFinite(readHost(t), t.shape[0], t.ndim === 2 ? t.shape[1] : 1, {
     what: "y",
     estimator: options.estimator,
   });

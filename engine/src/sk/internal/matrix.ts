@@ -5,6 +5,7 @@
  */
 import { toTensor } from "../../core/convert.js";
 import { ValueError } from "../../core/errors.js";
+import { readHost } from "../../core/host.js";
 import { Tensor, type TensorLike } from "../../core/tensor.js";
 import { checkTarget, type CheckTargetOptions } from "../base/validation.js";
 import type { TargetInput } from "../base/types.js";
@@ -28,6 +29,14 @@ function toF64(t: Tensor): Float64Array {
 /** A validated 2-D tensor (from `validateData`) as a float64 matrix the solvers may overwrite (a copy). */
 export function matrixOf(t: Tensor): Matrix {
   return { data: toF64(t), rows: t.shape[0], cols: t.shape[1] };
+}
+
+/**
+ * A validated 2-D float64 tensor's elements as a matrix without copying them, for solvers that
+ * only read X (SGD): saves a copy of X (and the page faults of a fresh array as large).
+ */
+export function matrixView(t: Tensor): Matrix {
+  return { data: readHost(t) as Float64Array, rows: t.shape[0], cols: t.shape[1] };
 }
 
 /** A numeric target as float64: `y` 1-D gives one column and `is1d`; 2-D keeps its columns. */

@@ -3,11 +3,12 @@
  * `min ‖Xw − y‖²` with the SVD-based least-squares solver (the pseudoinverse route of chapter 4).
  */
 import type { Tensor } from "../../core/tensor.js";
-import { lstsq } from "../../linalg/index.js";
+import { lstsqInPlace } from "../../linalg/index.js";
 import { registerEstimator } from "../base/registry.js";
 import type { ArrayInput, TargetInput } from "../base/types.js";
-import { asSampleWeight, asTarget, matrixOf, tensor, transpose } from "../internal/matrix.js";
-import { centerData, interceptsFor, rescaleRows } from "./center.js";
+import { featureNamesOf } from "../base/validation.js";
+import { asSampleWeight, asTarget, tensor, transpose } from "../internal/matrix.js";
+import { centerCopy, interceptsFor, rescaleRows, scanColumns } from "./center.js";
 import { LinearRegressorBase } from "./linear-base.js";
 import { nnlsColumns } from "./nnls.js";
 
@@ -50,10 +51,12 @@ export class LinearRegression extends LinearRegressorBase {
 
   /** Fits the coefficients; returns this. `sampleWeight` gives weighted least squares. */
   fit(X: ArrayInput, y: TargetInput, sampleWeight?: ArrayInput | null): this {
-    const M = matrixOf(this.validateData(X, { reset: true }));
-    const Y = asTarget(y, M.rows, { estimator: "LinearRegression" });
-    const w = asSampleWeight(sampleWeight as Tensor | null | undefined, M.rows);
-    const off = centerData(M, Y, this.fitIntercept, w);
+    // The NaN/∞ check rides along with the column sums: one pass over X (then one to copy it centred).
+    const t = this.validateData(X, { reset: true, deferFiniteCheck: true });
+    const sums = scanColumns(t, { estimator: this.constructor.name, names: featureNamesOf(X) });
+    const Y = asTarget(y, t.shape[0], { estimator: "LinearRegression" });
+    const w = asSampleWeight(sampleWeight as Tensor | null | undefined, t.shape[0]);
+    const { M, off } = centerCopy(t, sums, Y, this.fitIntercept, w);
     if (w) rescaleRows(M, Y, w);
     let W: Float64Array;
     if (this.positive) {
@@ -61,15 +64,12 @@ export class LinearRegression extends LinearRegressorBase {
       this.rank_ = undefined;
       this.singular_ = undefined;
     } else {
-      // rcond < 0 is machine epsilon: SciPy's gelsd cut-off, which scikit-learn calls.
-      const r = lstsq(
-        { data: M.data, shape: [M.rows, M.cols] },
-        { data: Y.data, shape: [Y.rows, Y.cols] },
-        -1,
-      );
-      W = transpose(r.x.data as Float64Array, M.cols, Y.cols);
+      // rcond < 0 is machine epsilon: SciPy's gelsd cut-off, which scikit-learn calls. M and Y
+      // are this fit's own checked copies, so the solver may overwrite them.
+      const r = lstsqInPlace(M.rows, M.cols, Y.cols, M.data, Y.data, -1);
+      W = transpose(r.x, M.cols, Y.cols);
       this.rank_ = r.rank;
-      this.singular_ = tensor(Float64Array.from(r.s.data), [r.s.data.length]);
+      this.singular_ = tensor(Float64Array.from(r.s), [r.s.length]);
     }
     this.setFit({ W, b: interceptsFor(W, Y.cols, off), k: Y.cols, d: M.cols, is1d: Y.is1d });
     return this;

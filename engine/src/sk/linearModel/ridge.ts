@@ -8,9 +8,10 @@ import { Tensor } from "../../core/tensor.js";
 import { LinAlgError } from "../../linalg/index.js";
 import { registerEstimator } from "../base/registry.js";
 import type { ArrayInput, TargetInput } from "../base/types.js";
-import { asSampleWeight, asTarget, matrixOf } from "../internal/matrix.js";
+import { featureNamesOf } from "../base/validation.js";
+import { asSampleWeight, asTarget } from "../internal/matrix.js";
 import { checkRandomState, MAX_INT, type RandomStateLike } from "../internal/random.js";
-import { centerData, interceptsFor, rescaleRows } from "./center.js";
+import { centerCopy, interceptsFor, rescaleRows, scanColumns } from "./center.js";
 import { LinearRegressorBase } from "./linear-base.js";
 import { ridgeCholesky, ridgeSvd } from "./ridge-solvers.js";
 import { sagSquared } from "./sag.js";
@@ -84,11 +85,13 @@ export class Ridge extends LinearRegressorBase {
         "Ridge(positive=true) needs the 'lbfgs' solver, which Tensorbook does not offer; use Lasso({ positive: true }) or LinearRegression({ positive: true }).",
       );
     }
-    const M = matrixOf(this.validateData(X, { reset: true }));
-    const Y = asTarget(y, M.rows, { estimator: "Ridge" });
-    const w = asSampleWeight(sampleWeight as Tensor | null | undefined, M.rows);
+    // The NaN/∞ check rides along with the column sums: one pass over X (then one to copy it centred).
+    const t = this.validateData(X, { reset: true, deferFiniteCheck: true });
+    const sums = scanColumns(t, { estimator: this.constructor.name, names: featureNamesOf(X) });
+    const Y = asTarget(y, t.shape[0], { estimator: "Ridge" });
+    const w = asSampleWeight(sampleWeight as Tensor | null | undefined, t.shape[0]);
     const alphas = this.alphaPerTarget(Y.cols);
-    const off = centerData(M, Y, this.fitIntercept, w);
+    const { M, off } = centerCopy(t, sums, Y, this.fitIntercept, w);
     let solver = this.solver === "auto" ? "cholesky" : this.solver;
     let W: Float64Array;
     this.nIter_ = null;

@@ -9,6 +9,10 @@ import { ValueError } from "../../../core/errors.js";
 export interface SgdLoss {
   loss(p: number, y: number): number;
   dloss(p: number, y: number): number;
+  /** Which loss, for the native epoch loop (native/src/sk/sgd.h `SgdLoss`). */
+  readonly code: number;
+  /** Its parameter (hinge threshold, epsilon), 0 when it has none. */
+  readonly param: number;
 }
 
 /** Loss names for classifiers. */
@@ -20,11 +24,15 @@ export type RegressionLoss =
   "squared_error" | "huber" | "epsilon_insensitive" | "squared_epsilon_insensitive";
 
 const hinge = (threshold: number): SgdLoss => ({
+  code: 0,
+  param: threshold,
   loss: (p, y) => (p * y <= threshold ? threshold - p * y : 0),
   dloss: (p, y) => (p * y <= threshold ? -y : 0),
 });
 
 const squaredHinge: SgdLoss = {
+  code: 1,
+  param: 0,
   loss: (p, y) => {
     const z = 1 - p * y;
     return z > 0 ? z * z : 0;
@@ -36,6 +44,8 @@ const squaredHinge: SgdLoss = {
 };
 
 const logLoss: SgdLoss = {
+  code: 2,
+  param: 0,
   loss: (p, y) => {
     const z = p * y;
     if (z > 18) return Math.exp(-z);
@@ -51,6 +61,8 @@ const logLoss: SgdLoss = {
 };
 
 const modifiedHuber: SgdLoss = {
+  code: 3,
+  param: 0,
   loss: (p, y) => {
     const z = p * y;
     if (z >= 1) return 0;
@@ -66,11 +78,15 @@ const modifiedHuber: SgdLoss = {
 };
 
 const squared: SgdLoss = {
+  code: 4,
+  param: 0,
   loss: (p, y) => 0.5 * (p - y) * (p - y),
   dloss: (p, y) => p - y,
 };
 
 const huber = (c: number): SgdLoss => ({
+  code: 5,
+  param: c,
   loss: (p, y) => {
     const r = Math.abs(p - y);
     return r <= c ? 0.5 * r * r : c * r - 0.5 * c * c;
@@ -83,11 +99,15 @@ const huber = (c: number): SgdLoss => ({
 });
 
 const epsInsensitive = (eps: number): SgdLoss => ({
+  code: 6,
+  param: eps,
   loss: (p, y) => Math.max(0, Math.abs(y - p) - eps),
   dloss: (p, y) => (y - p > eps ? -1 : p - y > eps ? 1 : 0),
 });
 
 const squaredEpsInsensitive = (eps: number): SgdLoss => ({
+  code: 7,
+  param: eps,
   loss: (p, y) => {
     const r = Math.abs(y - p) - eps;
     return r > 0 ? r * r : 0;
@@ -127,6 +147,30 @@ export function makeLoss(name: string, epsilon: number, allowed: readonly string
       return epsInsensitive(epsilon);
     default:
       return squaredEpsInsensitive(epsilon);
+  }
+}
+
+/** The loss with the given {@link SgdLoss.code} and parameter. */
+export function lossOfCode(code: number, param: number): SgdLoss {
+  switch (code) {
+    case 0:
+      return hinge(param);
+    case 1:
+      return squaredHinge;
+    case 2:
+      return logLoss;
+    case 3:
+      return modifiedHuber;
+    case 4:
+      return squared;
+    case 5:
+      return huber(param);
+    case 6:
+      return epsInsensitive(param);
+    case 7:
+      return squaredEpsInsensitive(param);
+    default:
+      throw new ValueError(`Unknown SGD loss code ${code}; expected 0 to 7.`);
   }
 }
 

@@ -5,10 +5,13 @@
  * After each epoch it stops when the training loss (or the validation score) has not improved by
  * `tol` for `nIterNoChange` epochs; `adaptive` divides eta by 5 instead, until it drops under 1e-6.
  * Samples are shuffled with scikit-learn's xorshift from the seed scikit-learn would draw.
+ * The per-sample loop of an epoch runs in the native addon when it is loaded (the same
+ * arithmetic in the same order; see epoch-kernel.ts), else in {@link sgdEpochJs}.
  */
 import { ValueError } from "../../../core/errors.js";
 import { ourRandR } from "../../internal/random.js";
-import type { SgdLoss } from "./losses.js";
+import { SgdParam, SgdSlot, sgdEpochKernel, type SgdEpochArgs } from "./epoch-kernel.js";
+import { lossOfCode, type SgdLoss } from "./losses.js";
 import { WeightVector } from "./weight-vector.js";
 
 /** Penalty codes as in scikit-learn. */
@@ -88,19 +91,47 @@ const MAX_DLOSS = 1e12;
 
 /** Runs up to `maxIter` epochs; `coef`/`avgCoef` are updated in place. */
 export function plainSgd(r: SgdRun): SgdResult {
-  const { X, nSamples: n, nFeatures: d, y, sampleWeight, loss, penalty, alpha, schedule } = r;
-  const wv = new WeightVector(r.coef, r.avgCoef);
+  const { nSamples: n, nFeatures: d, loss, penalty, alpha, schedule } = r;
   const l1Ratio = penalty === Penalty.L2 ? 0 : penalty === Penalty.L1 ? 1 : r.l1Ratio;
   const useL1 = penalty === Penalty.L1 || penalty === Penalty.ElasticNet;
-  const q = useL1 ? new Float64Array(d) : null;
-  let u = 0;
-  let eta = r.eta0;
-  const optInit = schedule === Schedule.Optimal ? optimalInit(loss, alpha) : 0;
-  let t = r.t;
-  let intercept = r.intercept;
-  let avgIntercept = r.avgIntercept;
-  const index = new Int32Array(n);
-  for (let i = 0; i < n; i++) index[i] = i;
+  const params = new Float64Array(SgdParam.Count);
+  params[SgdParam.Loss] = loss.code;
+  params[SgdParam.LossParam] = loss.param;
+  params[SgdParam.Penalty] = penalty;
+  params[SgdParam.Alpha] = alpha;
+  params[SgdParam.L1Ratio] = l1Ratio;
+  params[SgdParam.Schedule] = schedule;
+  params[SgdParam.Eta0] = r.eta0;
+  params[SgdParam.PowerT] = r.powerT;
+  params[SgdParam.OptimalInit] = schedule === Schedule.Optimal ? optimalInit(loss, alpha) : 0;
+  params[SgdParam.WeightPos] = r.weightPos;
+  params[SgdParam.WeightNeg] = r.weightNeg;
+  params[SgdParam.FitIntercept] = r.fitIntercept ? 1 : 0;
+  params[SgdParam.InterceptDecay] = r.intercept_decay;
+  params[SgdParam.Average] = r.average;
+  params[SgdParam.SumLoss] = r.earlyStopping ? 0 : 1;
+  const state = new Float64Array(SgdSlot.Count);
+  state[SgdSlot.Wscale] = 1;
+  state[SgdSlot.Intercept] = r.intercept;
+  state[SgdSlot.T] = r.t;
+  state[SgdSlot.Eta] = r.eta0;
+  state[SgdSlot.AverageB] = 1;
+  state[SgdSlot.AvgIntercept] = r.avgIntercept;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const args: SgdEpochArgs = {
+    X: r.X,
+    d,
+    order,
+    y: r.y,
+    sampleWeight: r.sampleWeight,
+    skip: r.validationMask,
+    w: r.coef,
+    aw: r.average > 0 ? r.avgCoef : null,
+    q: useL1 ? new Float64Array(d) : null,
+    params,
+    state,
+  };
   const seedState = new Uint32Array(1);
   let bestLoss = Infinity;
   let bestScore = -Infinity;
@@ -108,54 +139,19 @@ export function plainSgd(r: SgdRun): SgdResult {
   let epoch = 0;
   const w = r.coef;
   for (; epoch < r.maxIter; epoch++) {
-    let sumLoss = 0;
     if (r.shuffle) {
       // The seed is passed by value each epoch, so every epoch applies the same swaps to the
       // already shuffled order, exactly as scikit-learn's dataset does.
       seedState[0] = r.seed;
       for (let i = 0; i < n - 1; i++) {
         const j = i + (ourRandR(seedState) % (n - i));
-        const tmp = index[i];
-        index[i] = index[j];
-        index[j] = tmp;
+        const tmp = order[i];
+        order[i] = order[j];
+        order[j] = tmp;
       }
     }
-    for (let it = 0; it < n; it++) {
-      const s = index[it];
-      if (r.validationMask[s]) continue;
-      const off = s * d;
-      const yi = y[s];
-      const p = wv.dot(X, off) + intercept;
-      if (schedule === Schedule.Optimal) eta = 1 / (alpha * (optInit + t - 1));
-      else if (schedule === Schedule.InvScaling) eta = r.eta0 / Math.pow(t, r.powerT);
-      if (!r.earlyStopping) sumLoss += loss.loss(p, yi);
-      const classWeight = yi > 0 ? r.weightPos : r.weightNeg;
-      let dloss = loss.dloss(p, yi);
-      if (dloss < -MAX_DLOSS) dloss = -MAX_DLOSS;
-      else if (dloss > MAX_DLOSS) dloss = MAX_DLOSS;
-      let update = -eta * dloss;
-      update *= classWeight * sampleWeight[s];
-      if (penalty >= Penalty.L2) wv.scale(Math.max(0, 1 - (1 - l1Ratio) * eta * alpha));
-      if (update !== 0) {
-        wv.add(X, off, update);
-        if (r.fitIntercept) intercept += update * r.intercept_decay;
-      }
-      if (r.average > 0 && r.average <= t) {
-        wv.addAverage(X, off, update, t - r.average + 1);
-        avgIntercept += (intercept - avgIntercept) / (t - r.average + 1);
-      }
-      if (q) {
-        u += l1Ratio * eta * alpha;
-        const ws = wv.wscale;
-        for (let j = 0; j < d; j++) {
-          const z = w[j];
-          if (ws * z > 0) w[j] = Math.max(0, w[j] - (u + q[j]) / ws);
-          else if (ws * z < 0) w[j] = Math.min(0, w[j] + (u - q[j]) / ws);
-          q[j] += ws * (w[j] - z);
-        }
-      }
-      t += 1;
-    }
+    const sumLoss = sgdEpochKernel()?.(args) ?? sgdEpochJs(args);
+    const intercept = state[SgdSlot.Intercept];
     let finite = Number.isFinite(intercept);
     for (let j = 0; j < d && finite; j++) finite = Number.isFinite(w[j]);
     if (!finite) {
@@ -175,8 +171,8 @@ export function plainSgd(r: SgdRun): SgdResult {
       if (sumLoss < bestLoss) bestLoss = sumLoss;
     }
     if (noImprovement >= r.nIterNoChange) {
-      if (schedule === Schedule.Adaptive && eta > 1e-6) {
-        eta /= 5;
+      if (schedule === Schedule.Adaptive && state[SgdSlot.Eta] > 1e-6) {
+        state[SgdSlot.Eta] /= 5;
         noImprovement = 0;
       } else {
         epoch++;
@@ -184,6 +180,98 @@ export function plainSgd(r: SgdRun): SgdResult {
       }
     }
   }
-  wv.resetScale();
-  return { intercept, avgIntercept, nIter: Math.min(epoch, r.maxIter) };
+  weightsOf(args).resetScale();
+  return {
+    intercept: state[SgdSlot.Intercept],
+    avgIntercept: state[SgdSlot.AvgIntercept],
+    nIter: Math.min(epoch, r.maxIter),
+  };
+}
+
+// The weight vector with the scale and lazy average carried in `state`.
+function weightsOf(a: SgdEpochArgs): WeightVector & { save(): void } {
+  const wv = new WeightVector(a.w, a.aw);
+  const s = a.state;
+  wv.wscale = s[SgdSlot.Wscale];
+  wv.averageA = s[SgdSlot.AverageA];
+  wv.averageB = s[SgdSlot.AverageB];
+  return Object.assign(wv, {
+    save(): void {
+      s[SgdSlot.Wscale] = wv.wscale;
+      s[SgdSlot.AverageA] = wv.averageA;
+      s[SgdSlot.AverageB] = wv.averageB;
+    },
+  });
+}
+
+/**
+ * The per-sample loop of one epoch in TypeScript (scikit-learn's `_plain_sgd` body): returns
+ * the summed loss and leaves the weights, `state` and the l1 state `q` updated.
+ */
+export function sgdEpochJs(a: SgdEpochArgs): number {
+  const { X, d, order, y, sampleWeight, skip, params: p, state: st, q } = a;
+  const loss = lossOfCode(p[SgdParam.Loss], p[SgdParam.LossParam]);
+  const penalty = p[SgdParam.Penalty] as Penalty;
+  const schedule = p[SgdParam.Schedule] as Schedule;
+  const alpha = p[SgdParam.Alpha];
+  const l1Ratio = p[SgdParam.L1Ratio];
+  const eta0 = p[SgdParam.Eta0];
+  const powerT = p[SgdParam.PowerT];
+  const optInit = p[SgdParam.OptimalInit];
+  const fitIntercept = p[SgdParam.FitIntercept] !== 0;
+  const interceptDecay = p[SgdParam.InterceptDecay];
+  const average = p[SgdParam.Average];
+  const sumLosses = p[SgdParam.SumLoss] !== 0;
+  const l1 = penalty === Penalty.L1 || penalty === Penalty.ElasticNet ? q : null;
+  const wv = weightsOf(a);
+  const w = a.w;
+  let intercept = st[SgdSlot.Intercept];
+  let avgIntercept = st[SgdSlot.AvgIntercept];
+  let t = st[SgdSlot.T];
+  let eta = st[SgdSlot.Eta];
+  let u = st[SgdSlot.U];
+  let sumLoss = 0;
+  for (let it = 0; it < order.length; it++) {
+    const s = order[it];
+    if (skip[s]) continue;
+    const off = s * d;
+    const yi = y[s];
+    const pred = wv.dot(X, off) + intercept;
+    if (schedule === Schedule.Optimal) eta = 1 / (alpha * (optInit + t - 1));
+    else if (schedule === Schedule.InvScaling) eta = eta0 / Math.pow(t, powerT);
+    if (sumLosses) sumLoss += loss.loss(pred, yi);
+    const classWeight = yi > 0 ? p[SgdParam.WeightPos] : p[SgdParam.WeightNeg];
+    let dloss = loss.dloss(pred, yi);
+    if (dloss < -MAX_DLOSS) dloss = -MAX_DLOSS;
+    else if (dloss > MAX_DLOSS) dloss = MAX_DLOSS;
+    let update = -eta * dloss;
+    update *= classWeight * sampleWeight[s];
+    if (penalty >= Penalty.L2) wv.scale(Math.max(0, 1 - (1 - l1Ratio) * eta * alpha));
+    if (update !== 0) {
+      wv.add(X, off, update);
+      if (fitIntercept) intercept += update * interceptDecay;
+    }
+    if (average > 0 && average <= t) {
+      wv.addAverage(X, off, update, t - average + 1);
+      avgIntercept += (intercept - avgIntercept) / (t - average + 1);
+    }
+    if (l1) {
+      u += l1Ratio * eta * alpha;
+      const ws = wv.wscale;
+      for (let j = 0; j < d; j++) {
+        const z = w[j];
+        if (ws * z > 0) w[j] = Math.max(0, w[j] - (u + l1[j]) / ws);
+        else if (ws * z < 0) w[j] = Math.min(0, w[j] + (u - l1[j]) / ws);
+        l1[j] += ws * (w[j] - z);
+      }
+    }
+    t += 1;
+  }
+  wv.save();
+  st[SgdSlot.Intercept] = intercept;
+  st[SgdSlot.AvgIntercept] = avgIntercept;
+  st[SgdSlot.T] = t;
+  st[SgdSlot.Eta] = eta;
+  st[SgdSlot.U] = u;
+  return sumLoss;
 }

@@ -9,7 +9,7 @@ import type { Tensor, TensorLike } from "../../../core/tensor.js";
 import { registerEstimator } from "../../base/registry.js";
 import type { ArrayInput, Labels, TargetInput } from "../../base/types.js";
 import { codesFor, encodeTarget, labelValues, sameLabels } from "../../internal/labels.js";
-import { asSampleWeight, asVector, matrixOf, tensor, type Matrix } from "../../internal/matrix.js";
+import { asSampleWeight, asVector, matrixView, tensor, type Matrix } from "../../internal/matrix.js";
 import { checkRandomState, MAX_INT, type RandomStateLike } from "../../internal/random.js";
 import { stratifiedValidationMask } from "../../internal/split.js";
 import { warn } from "../../internal/warn.js";
@@ -205,7 +205,8 @@ export class SGDClassifier extends LinearClassifierBase implements SgdParams {
     interceptInit?: TensorLike,
     prev?: State,
   ): this {
-    const M = matrixOf(this.validateData(X, { reset: !this.sgd_ || coefInit !== undefined }));
+    // SGD only reads X: its validated storage is used as it is.
+    const M = matrixView(this.validateData(X, { reset: !this.sgd_ || coefInit !== undefined }));
     const n = M.rows;
     if (codes.length !== n) {
       throw new ValueError(

@@ -14,6 +14,7 @@ import {
   asVector,
   linearPredict,
   matrixOf,
+  matrixView,
   tensor,
 } from "../../internal/matrix.js";
 import { checkRandomState, MAX_INT } from "../../internal/random.js";
@@ -145,7 +146,8 @@ export class SGDRegressor extends RegressorMixin implements SgdParams {
     coefInit?: Float64Array,
     interceptInit?: number,
   ): this {
-    const M = matrixOf(this.validateData(X, { reset: !this.sgd_ || coefInit !== undefined }));
+    // SGD only reads X: its validated storage is used as it is.
+    const M = matrixView(this.validateData(X, { reset: !this.sgd_ || coefInit !== undefined }));
     const Y = asTarget(y, M.rows, { estimator: "SGDRegressor", multiOutput: false });
     if (Y.cols !== 1)
       throw new ValueError("SGDRegressor takes a 1-D y; fit one regressor per target for several targets.");

@@ -17,12 +17,31 @@ export class WeightVector {
     readonly aw: Float64Array | null,
   ) {}
 
-  /** `w · x` for the dense row `x` at `off`. */
+  /**
+   * `w · x` for the dense row `x` at `off`: the first n − n mod 16 terms in 8 interleaved lanes
+   * (lane l takes the terms j ≡ l mod 8; folded as ((l0+l4)+(l2+l6))+((l1+l5)+(l3+l7))), then
+   * the last n mod 16 one by one, as BLAS ddot's tail (short rows sum exactly as in
+   * scikit-learn). Faster than one running sum, and the order of the native epoch loop's
+   * vectors, so both give the same bits.
+   */
   dot(x: Float64Array, off: number): number {
     const w = this.w;
     const n = w.length;
-    let s = 0;
-    for (let j = 0; j < n; j++) s += w[j] * x[off + j];
+    const n16 = n - (n % 16);
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0; // prettier-ignore
+    for (let j = 0; j < n16; j += 8) {
+      const p = off + j;
+      a0 += w[j] * x[p];
+      a1 += w[j + 1] * x[p + 1];
+      a2 += w[j + 2] * x[p + 2];
+      a3 += w[j + 3] * x[p + 3];
+      a4 += w[j + 4] * x[p + 4];
+      a5 += w[j + 5] * x[p + 5];
+      a6 += w[j + 6] * x[p + 6];
+      a7 += w[j + 7] * x[p + 7];
+    }
+    let s = ((a0 + a4) + (a2 + a6)) + ((a1 + a5) + (a3 + a7)); // prettier-ignore
+    for (let j = n16; j < n; j++) s += w[j] * x[off + j];
     return s * this.wscale;
   }
 
