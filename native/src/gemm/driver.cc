@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <type_traits>
 
 #include "cpu.h"
 #include "gemm/gemm.h"
@@ -86,49 +87,99 @@ struct Buffer {
   }
 };
 
+// Calls f(std::integral_constant<int, v>) for the panel sizes the kernels use, so that the
+// packing loops below have constant trip counts (fixed-size copies, unrolled transposes; a
+// memcpy call per 48-byte row of a panel cost more than the copy), or f(0) for others.
+template <typename F>
+void with_size(int v, F&& f) {
+  switch (v) {
+    case 4: return f(std::integral_constant<int, 4>());
+    case 6: return f(std::integral_constant<int, 6>());
+    case 8: return f(std::integral_constant<int, 8>());
+    case 12: return f(std::integral_constant<int, 12>());
+    case 16: return f(std::integral_constant<int, 16>());
+    case 32: return f(std::integral_constant<int, 32>());
+    default: return f(std::integral_constant<int, 0>());
+  }
+}
+
 // A (mc x kc, strides rs/cs) into panels of mr rows: panel q holds a[(q*mr + i), p] at
 // dst[q*mr*kc + p*mr + i], rows past mc zero-filled.
 template <typename T>
-void pack_a(const T* a, long rs, long cs, long mc, long kc, int mr, T* dst) {
-  for (long i0 = 0; i0 < mc; i0 += mr) {
-    long rows = std::min<long>(mr, mc - i0);
-    const T* src = a + i0 * rs;
-    if (rows == mr && cs == 1) {
-      for (long p = 0; p < kc; p++)
-        for (int i = 0; i < mr; i++) dst[p * mr + i] = src[i * rs + p];
-    } else if (rows == mr && rs == 1) {
-      for (long p = 0; p < kc; p++) std::memcpy(dst + p * mr, src + p * cs, mr * sizeof(T));
-    } else {
+void pack_a(const T* a, long rs, long cs, long mc, long kc, int mr_, T* dst) {
+  with_size(mr_, [&](auto fixed) {
+    const int mr = fixed.value ? fixed.value : mr_;
+    const long full = mc / mr * mr;
+    if (rs == 1) {
+      // Columns of A are contiguous: read each one once, along memory, and deal it out to all
+      // the panels (panel by panel, every 48-byte piece was a fresh line of a strided column).
       for (long p = 0; p < kc; p++) {
-        for (long i = 0; i < rows; i++) dst[p * mr + i] = src[i * rs + p * cs];
-        for (long i = rows; i < mr; i++) dst[p * mr + i] = 0;
+        const T* src = a + p * cs;
+        for (long i0 = 0; i0 < full; i0 += mr)
+          for (int i = 0; i < mr; i++) dst[i0 * kc + p * mr + i] = src[i0 + i];
+      }
+    } else {
+      for (long i0 = 0; i0 < full; i0 += mr) {
+        const T* src = a + i0 * rs;
+        T* d = dst + i0 * kc;
+        for (long p = 0; p < kc; p++)
+          for (int i = 0; i < mr; i++) d[p * mr + i] = src[i * rs + p * cs];
       }
     }
-    dst += mr * kc;
-  }
+    if (full < mc) {
+      const long rows = mc - full;
+      const T* src = a + full * rs;
+      T* d = dst + full * kc;
+      for (long p = 0; p < kc; p++) {
+        for (long i = 0; i < rows; i++) d[p * mr + i] = src[i * rs + p * cs];
+        for (long i = rows; i < mr; i++) d[p * mr + i] = 0;
+      }
+    }
+  });
 }
 
 // B (kc x nc) into panels of nr columns: panel q holds b[p, q*nr + j] at dst[q*nr*kc + p*nr + j];
 // a ragged last panel is `tail` wide (the edge kernel's width for its columns), zero-padded.
 template <typename T>
-void pack_b(const T* b, long rs, long cs, long kc, long nc, int nr, int tail, T* dst) {
-  for (long j0 = 0; j0 < nc; j0 += nr) {
-    long cols = std::min<long>(nr, nc - j0);
-    const T* src = b + j0 * cs;
-    if (cols == nr && cs == 1) {
-      for (long p = 0; p < kc; p++) std::memcpy(dst + p * nr, src + p * rs, nr * sizeof(T));
-    } else if (cols == nr && rs == 1) {
-      for (long p = 0; p < kc; p++)
-        for (int j = 0; j < nr; j++) dst[p * nr + j] = src[p + j * cs];
-    } else {
-      const int w = cols == nr ? nr : tail;
+void pack_b(const T* b, long rs, long cs, long kc, long nc, int nr_, int tail, T* dst) {
+  with_size(nr_, [&](auto fixed) {
+    const int nr = fixed.value ? fixed.value : nr_;
+    const long full = nc / nr * nr;
+    if (cs == 1) {
+      // Rows of B are contiguous: each is read once, along memory, into all the panels.
       for (long p = 0; p < kc; p++) {
-        for (long j = 0; j < cols; j++) dst[p * w + j] = src[p * rs + j * cs];
-        for (long j = cols; j < w; j++) dst[p * w + j] = 0;
+        const T* src = b + p * rs;
+        for (long j0 = 0; j0 < full; j0 += nr)
+          for (int j = 0; j < nr; j++) dst[j0 * kc + p * nr + j] = src[j0 + j];
+      }
+    } else {
+      for (long j0 = 0; j0 < full; j0 += nr) {
+        const T* src = b + j0 * cs;
+        T* d = dst + j0 * kc;
+        if (rs == 1) {
+          // Columns are contiguous: copy 8-deep strips of each so reads run along memory.
+          long p = 0;
+          for (; p + 8 <= kc; p += 8)
+            for (int j = 0; j < nr; j++)
+              for (int q = 0; q < 8; q++) d[(p + q) * nr + j] = src[p + q + j * cs];
+          for (; p < kc; p++)
+            for (int j = 0; j < nr; j++) d[p * nr + j] = src[p + j * cs];
+        } else {
+          for (long p = 0; p < kc; p++)
+            for (int j = 0; j < nr; j++) d[p * nr + j] = src[p * rs + j * cs];
+        }
       }
     }
-    dst += nr * kc;
-  }
+    if (full < nc) {
+      const long cols = nc - full;
+      const T* src = b + full * cs;
+      T* d = dst + full * kc;
+      for (long p = 0; p < kc; p++) {
+        for (long j = 0; j < cols; j++) d[p * tail + j] = src[p * rs + j * cs];
+        for (long j = cols; j < tail; j++) d[p * tail + j] = 0;
+      }
+    }
+  });
 }
 
 // C = beta * C for the k == 0 case (no products to add).
