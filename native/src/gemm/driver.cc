@@ -343,7 +343,8 @@ bool gemm(const GemmArgs<T>& g, const Cancel& cancel) {
     // Tall products get more row parts than threads, taken as threads come free: a thread the
     // OS schedules late still finds work, and a busy core does not hold up the rest. Every part
     // packs its own blocks of B, so parts keep at least a few hundred rows.
-    if (threads > 1 && g.batch == 1 && tn == 1) tm = std::max(tm, std::min<long>(4L * threads, g.m / 384));
+    if (threads > 1 && g.batch == 1 && tn == 1)
+      tm = std::max(tm, std::min<long>(4L * threads, g.m / 384) / threads * threads);
   }
   long mstep = ceil_div(ceil_div(g.m, P.uk.mr), tm) * P.uk.mr;
   long nstep = ceil_div(ceil_div(g.n, P.uk.nr), tn) * P.uk.nr;

@@ -179,16 +179,70 @@ bool conv2d_forward(const Conv2dShape& s, const T* x, const T* w, T* y, const Ca
   return !cancel.requested();
 }
 
-// Backward. dW = colsᵀ·dY over chunks of images: im2col of a chunk in parallel, then one
-// product on the pool (cols read transposed through strides). dX: tasks own whole images (the
-// adjoint of im2col adds overlapping windows into one image), each computing dCols = dY·Wᵀ for
-// its images into its own scratch and adding it back onto dX; Wᵀ is made once up front so the
-// tasks read it in place.
+// The (i, j) block of the column matrix's columns for rows r0..r1: the input pixel each output
+// pixel sees through filter position (i, j), c values per row (zeros in the padding).
+template <typename T>
+void gather_tap(const Conv2dShape& s, const T* x, long i, long j, long r0, long r1, T* out) {
+  const long P = s.oh * s.ow;
+  long n = r0 / P, oh = r0 % P / s.ow, ow = r0 % s.ow;
+  for (long r = r0; r < r1; r++, out += s.c) {
+    const long ih = oh * s.sh - s.pad_top + i * s.dh, iw = ow * s.sw - s.pad_left + j * s.dw;
+    if (ih < 0 || ih >= s.h || iw < 0 || iw >= s.w) zero_run(out, s.c);
+    else copy_run(out, x + ((n * s.h + ih) * s.w + iw) * s.c, s.c);
+    if (++ow == s.ow) {
+      ow = 0;
+      if (++oh == s.oh) oh = 0, n++;
+    }
+  }
+}
+
+// dW by filter position: dW[i, j] (C x F, a contiguous slice of dW) = sum over output pixels of
+// tap(i, j)ᵀ · dY. Each task owns one position (and a share of the filters when positions are
+// few), walks all pixels in blocks (gathered into its scratch, multiplied while in cache, dY
+// read in place) and accumulates into its own slice of dW: no partial sums to add up, the
+// same answer for any thread count, and the slice (C x F) stays in L2 across blocks.
+// Needs C >= 32 to fill the tiles; thinner inputs (the first layer) take the chunked path.
+template <typename T>
+bool dw_by_tap(const Conv2dShape& s, const T* x, const T* dy, T* dw, const Cancel& cancel) {
+  const long P = s.oh * s.ow, rows = s.n * P, taps = s.kh * s.kw;
+  const int threads = ThreadPool::get().threads();
+  long fsplit = 1;
+  while (taps * fsplit < 4L * threads && s.f / (fsplit * 2) >= 64) fsplit *= 2;
+  const long fstep = (s.f + fsplit - 1) / fsplit;
+  const long block = 512;
+  ThreadPool::get().parallel_for(taps * fsplit, [&](long t) {
+    const long tap = t / fsplit, f0 = t % fsplit * fstep, f1 = std::min(s.f, f0 + fstep);
+    T* out = dw + tap * s.c * s.f + f0;
+    if (f1 <= f0) return;
+    T* buf = scratch<T>(0, block * s.c);
+    for (long r0 = 0; r0 < rows; r0 += block) {
+      if (cancel.requested()) return;
+      const long r1 = std::min(rows, r0 + block);
+      gather_tap(s, x, tap / s.kw, tap % s.kw, r0, r1, buf);
+      GemmArgs<T> g;
+      g.m = s.c, g.n = f1 - f0, g.k = r1 - r0;
+      g.a = buf, g.rsa = 1, g.csa = s.c;  // tapᵀ
+      g.b = dy + r0 * s.f + f0, g.rsb = s.f, g.csb = 1;
+      g.c = out, g.rsc = s.f, g.csc = 1;
+      g.alpha = 1, g.beta = r0 == 0 ? T(0) : T(1);
+      if (!gemm_serial<T>(g, cancel)) return;
+    }
+  });
+  return !cancel.requested();
+}
+
+// Backward. dW by filter position (above) or, for thin inputs and 1x1 filters, as colsᵀ·dY over
+// chunks of images: im2col of a chunk in parallel, then one product on the pool (cols read
+// transposed through strides). dX: tasks own whole images (the adjoint of im2col adds
+// overlapping windows into one image), each computing dCols = dY·Wᵀ for its images into its
+// own scratch and adding it back onto dX; Wᵀ is made once up front so the tasks read it in place.
 template <typename T>
 bool conv2d_backward(const Conv2dShape& s, const T* x, const T* w, const T* dy, T* dx, T* dw, const Cancel& cancel) {
   const long K = s.kh * s.kw * s.c, P = s.oh * s.ow, img = s.h * s.w * s.c;
   const bool pw = is_pointwise(s);
-  if (dw) {
+  if (dw && !pw && s.c >= 32 && s.n * P > 0) {
+    if (!dw_by_tap(s, x, dy, dw, cancel)) return false;
+  } else if (dw) {
     std::fill(dw, dw + K * s.f, T(0));
     const long chunk = images_per_chunk(s);
     T* cols = pw ? nullptr : scratch<T>(0, chunk * P * K);
