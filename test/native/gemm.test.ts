@@ -134,6 +134,62 @@ describe("native gemm", needsAddon, () => {
       });
     });
 
+    it(`${dtype}: edge tiles — m, n and k swept over 1..40, every ISA, nothing outside C's view written`, () => {
+      const next = rng(dtype === "float32" ? 11 : 12);
+      // [m, n, k, transA, transB]: row-major A is read in place (whole 12- or 6-row panels, the
+      // ragged last one packed), transposed A is packed; row-major B with few rows is read in
+      // place (its ragged last panel packed narrow), otherwise B is packed. The sweeps cross
+      // every edge width (half vector, one vector, two) and every row remainder.
+      const cases: [number, number, number, boolean, boolean][] = [];
+      for (let s = 1; s <= 40; s++) {
+        const t = s % 4;
+        cases.push([s, 37, 19, t === 1 || t === 3, t >= 2]);
+        cases.push([26, s, 23, t === 2 || t === 3, t === 1 || t === 3]);
+        cases.push([13, 45, s, t >= 2, t === 1 || t === 3]);
+      }
+      // Tall products (B packed even when row-major) with ragged column panels.
+      for (const n of [1, 4, 5, 8, 9, 15, 16, 17, 31, 33, 40]) cases.push([400, n, 9, false, false]);
+      forEachIsa((isa) => {
+        for (const [m, n, k, ta, tb] of cases) {
+          const A = layout(Ctor, m, k, ta, next);
+          const B = layout(Ctor, k, n, tb, next);
+          // C with a padded row stride and 40 spare elements after its last row.
+          const cOff = Math.floor(next() * 5),
+            cRs = n + Math.floor(next() * 3);
+          const C: Mat = { data: randomArray(Ctor, cOff + cRs * m + 40, next), off: cOff, rs: cRs, cs: 1 };
+          const beta = next() < 0.5 ? 0 : 0.5;
+          // beta = 0 never reads C: NaNs there must not leak into the result.
+          for (let i = 0; i < m; i++)
+            for (let j = 0; j < n; j++) if (beta === 0) C.data[C.off + i * C.rs + j] = NaN;
+          const before = Float64Array.from(C.data);
+          const want = reference(m, n, k, A, B, C, 1, beta);
+          run(A, B, C, m, n, k, 1, beta);
+          const what = `${isa} ${m}x${n}x${k} tA=${ta} tB=${tb} beta=${beta}`;
+          const { rtol, atol } = tol(dtype);
+          assertClose(readC(m, n, C), want, rtol * 10, atol * Math.max(1, k / 10), what);
+          for (let e = 0; e < before.length; e++) {
+            const r = Math.floor((e - C.off) / C.rs),
+              col = e - C.off - r * C.rs;
+            const inside = e >= C.off && r < m && col < n;
+            if (!inside && !Object.is(C.data[e], before[e]))
+              assert.fail(`${what}: wrote element ${e} outside C`);
+          }
+        }
+        // A row stride of 1024 float32s (4 KiB): the kernels pack A rather than read it in
+        // place (its rows would share L1 sets), with the same answer.
+        const m = 30,
+          n = 20,
+          k = 1024;
+        const A: Mat = { data: randomArray(Ctor, m * k, next), off: 0, rs: k, cs: 1 };
+        const B = layout(Ctor, k, n, false, next);
+        const C: Mat = { data: new Ctor(m * n), off: 0, rs: n, cs: 1 };
+        const want = reference(m, n, k, A, B, C, 1, 0);
+        run(A, B, C, m, n, k, 1, 0);
+        const { rtol, atol } = tol(dtype);
+        assertClose(readC(m, n, C), want, rtol * 10, atol * 100, `${isa} 4 KiB row stride`);
+      });
+    });
+
     it(`${dtype}: large blocked product (crosses every cache block) on every ISA`, () => {
       const next = rng(3);
       const m = 301,

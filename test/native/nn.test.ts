@@ -140,6 +140,53 @@ describe("native convolution and pooling", needsAddon, () => {
     });
   }
 
+  it("wide inputs (blocks of rows, dW by filter position, filters split across tasks) equal the definition, with any thread count", () => {
+    const b = addon();
+    const threads = b.cpuInfo().threads;
+    const next = rng(22);
+    // 3x3 over 40 channels: several row blocks forward, dW one task per filter position;
+    // 2x2 'valid' with 128 filters: few positions, so the filters are split across tasks too;
+    // a stride-2 dilated one and a 1-channel 5x5 (the first layer's chunked dW path).
+    const cases = [
+      { n: 3, h: 9, w: 9, c: 40, k: 3, f: 20, s: 1, d: 1, pad: "same" as const },
+      { n: 2, h: 6, w: 7, c: 32, k: 2, f: 128, s: 1, d: 1, pad: "valid" as const },
+      { n: 2, h: 11, w: 10, c: 33, k: 3, f: 9, s: 2, d: 2, pad: "same" as const },
+      { n: 4, h: 12, w: 12, c: 1, k: 5, f: 16, s: 1, d: 1, pad: "same" as const },
+    ];
+    for (const [dtype, Ctor] of FLOATS)
+      for (const q of cases) {
+        const x = randomArray(Ctor, q.n * q.h * q.w * q.c, next);
+        const w = randomArray(Ctor, q.k * q.k * q.c * q.f, next);
+        const g = conv2dGeometry([q.n, q.h, q.w, q.c], [q.k, q.k, q.c, q.f], {
+          strides: q.s,
+          dilations: q.d,
+          padding: q.pad,
+        });
+        const dy = randomArray(Ctor, q.n * g[13] * g[14] * q.f, next);
+        const ref = convRef(x, w, dy, g);
+        const runs = [1, Math.max(2, threads)].map((t) => {
+          const y = new Ctor(ref.y.length),
+            dx = new Ctor(x.length),
+            dW = new Ctor(w.length);
+          try {
+            b.setThreads(t);
+            b.conv2dForward(x, w, y, g);
+            b.conv2dBackward(x, w, dy, dx, dW, g);
+          } finally {
+            b.setThreads(threads);
+          }
+          return { y, dx, dW };
+        });
+        const { rtol, atol } = tol(dtype);
+        const what = `${dtype} ${JSON.stringify(q)}`;
+        assertClose(runs[0].y, ref.y, rtol * 5, atol * 5, `${what} y`);
+        assertClose(runs[0].dx, ref.dx, rtol * 5, atol * 5, `${what} dx`);
+        assertClose(runs[0].dW, ref.dw, rtol * 20, atol * 20, `${what} dw`);
+        // Every element is summed in the same order whatever the split: identical bits.
+        assert.deepEqual(runs[1], runs[0], `${what}: 1 thread vs the pool`);
+      }
+  });
+
   it("a Fashion-MNIST-sized batch runs async and stops when cancelled", async () => {
     const b = addon();
     const next = rng(21);

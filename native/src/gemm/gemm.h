@@ -25,11 +25,18 @@ struct GemmArgs {
 template <typename T>
 bool gemm(const GemmArgs<T>& g, const Cancel& cancel = Cancel());
 
+// The same product on the calling thread only (for callers that run their own loop on the pool,
+// one product per task).
+template <typename T>
+bool gemm_serial(const GemmArgs<T>& g, const Cancel& cancel = Cancel());
+
 // The practical peak of the active variant in GFLOP/s on `threads` threads (register-only
 // multiply-adds for about `seconds`), for benchmarks to report a fraction of.
 double peak_gflops(bool f64, int threads, double seconds);
 
 extern template bool gemm<float>(const GemmArgs<float>&, const Cancel&);
 extern template bool gemm<double>(const GemmArgs<double>&, const Cancel&);
+extern template bool gemm_serial<float>(const GemmArgs<float>&, const Cancel&);
+extern template bool gemm_serial<double>(const GemmArgs<double>&, const Cancel&);
 
 }  // namespace tb

@@ -43,7 +43,7 @@ struct Scratch {
 
 template <typename T>
 T* scratch(int which, long n) {
-  static thread_local Scratch<T> bufs[2];
+  static thread_local Scratch<T> bufs[3];
   return bufs[which].get(n);
 }
 
@@ -52,39 +52,74 @@ bool is_pointwise(const Conv2dShape& s) {
   return s.kh == 1 && s.kw == 1 && s.sh == 1 && s.sw == 1 && s.pad_top == 0 && s.pad_left == 0;
 }
 
-// Rows (n0..n1 images) x (kh, kw, c) columns; positions in the padding read as 0.
+template <typename T>
+inline void copy_run(T* d, const T* src, long n) {
+  if (n < 16)
+    for (long e = 0; e < n; e++) d[e] = src[e];
+  else
+    std::memcpy(d, src, n * sizeof(T));
+}
+
+template <typename T>
+inline void zero_run(T* d, long n) {
+  for (long e = 0; e < n; e++) d[e] = T(0);
+}
+
+// Rows r0..r1 of the column matrix (a row per output pixel, all images in order; columns in
+// (kh, kw, c) order) into cols; positions in the padding read as 0. For each filter row the
+// positions inside the image are one contiguous run of the input when the dilation is 1.
+template <typename T>
+void im2col_rows(const Conv2dShape& s, const T* x, long r0, long r1, T* cols) {
+  const long K = s.kh * s.kw * s.c, P = s.oh * s.ow, KWC = s.kw * s.c;
+  long n = r0 / P, oh = r0 % P / s.ow, ow = r0 % s.ow;
+  for (long r = r0; r < r1; r++) {
+    T* dst = cols + (r - r0) * K;
+    const T* img = x + n * s.h * s.w * s.c;
+    // Filter columns j0..j1 land inside the image: iw = iw0 + j * dw in [0, W).
+    const long iw0 = ow * s.sw - s.pad_left;
+    long j0 = iw0 >= 0 ? 0 : (-iw0 + s.dw - 1) / s.dw;
+    long j1 = iw0 >= s.w ? 0 : std::min(s.kw, (s.w - iw0 + s.dw - 1) / s.dw);
+    j0 = std::min(j0, s.kw);
+    j1 = std::max(j1, j0);
+    for (long i = 0; i < s.kh; i++, dst += KWC) {
+      const long ih = oh * s.sh - s.pad_top + i * s.dh;
+      if (ih < 0 || ih >= s.h) {
+        zero_run(dst, KWC);
+        continue;
+      }
+      zero_run(dst, j0 * s.c);
+      const T* row = img + (ih * s.w + iw0) * s.c;
+      if (s.dw == 1)
+        copy_run(dst + j0 * s.c, row + j0 * s.c, (j1 - j0) * s.c);
+      else
+        for (long j = j0; j < j1; j++) copy_run(dst + j * s.c, row + j * s.dw * s.c, s.c);
+      zero_run(dst + j1 * s.c, (s.kw - j1) * s.c);
+    }
+    if (++ow == s.ow) {
+      ow = 0;
+      if (++oh == s.oh) oh = 0, n++;
+    }
+  }
+}
+
+// Images n0..n1 into cols, in parallel blocks of rows.
 template <typename T>
 void im2col(const Conv2dShape& s, const T* x, long n0, long n1, T* cols) {
-  const long K = s.kh * s.kw * s.c;
-  ThreadPool::get().parallel_for((n1 - n0) * s.oh, [&](long t) {
-    long n = n0 + t / s.oh, oh = t % s.oh;
-    T* row = cols + ((n - n0) * s.oh + oh) * s.ow * K;
-    const T* img = x + n * s.h * s.w * s.c;
-    for (long ow = 0; ow < s.ow; ow++, row += K) {
-      T* dst = row;
-      for (long i = 0; i < s.kh; i++) {
-        long ih = oh * s.sh - s.pad_top + i * s.dh;
-        for (long j = 0; j < s.kw; j++, dst += s.c) {
-          long iw = ow * s.sw - s.pad_left + j * s.dw;
-          bool out = ih < 0 || ih >= s.h || iw < 0 || iw >= s.w;
-          if (s.c == 1) *dst = out ? T(0) : img[ih * s.w + iw];  // a one-channel image (the first layer)
-          else if (out) std::memset(dst, 0, s.c * sizeof(T));
-          else std::memcpy(dst, img + (ih * s.w + iw) * s.c, s.c * sizeof(T));
-        }
-      }
-    }
+  const long P = s.oh * s.ow, rows = (n1 - n0) * P, block = 256;
+  ThreadPool::get().parallel_for((rows + block - 1) / block, [&](long t) {
+    long r0 = n0 * P + t * block;
+    im2col_rows(s, x, r0, std::min(n1 * P, r0 + block), cols + t * block * s.kh * s.kw * s.c);
   });
 }
 
-// Adds the column-matrix gradient back onto the input gradient (the adjoint of im2col).
-// Each task owns whole images, so no two tasks write the same element.
+// Adds the column-matrix gradient of images n0..n1 back onto their input gradient (the adjoint
+// of im2col), on the calling thread.
 template <typename T>
 void col2im_add(const Conv2dShape& s, const T* dcols, long n0, long n1, T* dx) {
   const long K = s.kh * s.kw * s.c;
-  ThreadPool::get().parallel_for(n1 - n0, [&](long t) {
-    long n = n0 + t;
+  for (long n = n0; n < n1; n++) {
     T* img = dx + n * s.h * s.w * s.c;
-    const T* row = dcols + t * s.oh * s.ow * K;
+    const T* row = dcols + (n - n0) * s.oh * s.ow * K;
     for (long oh = 0; oh < s.oh; oh++)
       for (long ow = 0; ow < s.ow; ow++, row += K) {
         const T* src = row;
@@ -98,7 +133,7 @@ void col2im_add(const Conv2dShape& s, const T* dcols, long n0, long n1, T* dx) {
           }
         }
       }
-  });
+  }
 }
 
 template <typename T>
@@ -113,56 +148,140 @@ GemmArgs<T> matmul(long m, long n, long k, const T* a, long rsa, long csa, const
   return g;
 }
 
+// Elements of a column-matrix block that one task fills and multiplies while it is still in
+// the core's L2 cache (1 MB of float32).
+constexpr long kBlockBudget = 1L << 18;
+
 }  // namespace
 
+// Forward: the output rows (pixels) are cut into blocks, and each task builds its block of the
+// column matrix in its own scratch and multiplies it by the filter on its own thread (the
+// filter is read in place). Blocks are many (at least 4 per thread when the batch allows), so
+// every thread of the pool works even at batch 32, a thread the OS runs late still finds
+// blocks left, and im2col runs in parallel with products instead of as a serial phase.
 template <typename T>
 bool conv2d_forward(const Conv2dShape& s, const T* x, const T* w, T* y, const Cancel& cancel) {
-  const long K = s.kh * s.kw * s.c, P = s.oh * s.ow;
-  const long chunk = images_per_chunk(s);
-  T* cols = is_pointwise(s) ? nullptr : scratch<T>(0, chunk * P * K);
-  for (long n0 = 0; n0 < s.n; n0 += chunk) {
-    if (cancel.requested()) return false;
-    long n1 = std::min(s.n, n0 + chunk);
-    const T* a = x + n0 * s.h * s.w * s.c;
-    if (cols) {
-      im2col(s, x, n0, n1, cols);
-      a = cols;
-    }
-    if (!gemm<T>(matmul<T>((n1 - n0) * P, s.f, K, a, K, 1, w, s.f, 1, y + n0 * P * s.f, 0), cancel)) return false;
-  }
-  return true;
+  const long K = s.kh * s.kw * s.c, P = s.oh * s.ow, rows = s.n * P;
+  if (rows == 0 || s.f == 0) return true;
+  if (is_pointwise(s)) return gemm<T>(matmul<T>(rows, s.f, K, x, K, 1, w, s.f, 1, y, 0), cancel);
+  const int threads = ThreadPool::get().threads();
+  long block = std::max(24L, kBlockBudget / std::max(1L, K));
+  block = std::min(block, (rows + 4L * threads - 1) / (4L * threads));
+  block = std::max(24L, (block + 23) / 24 * 24);  // whole row panels for 4-, 6-, 8- and 12-row tiles
+  const long tasks = (rows + block - 1) / block;
+  ThreadPool::get().parallel_for(tasks, [&](long t) {
+    if (cancel.requested()) return;
+    const long r0 = t * block, r1 = std::min(rows, r0 + block);
+    T* cols = scratch<T>(0, block * K);
+    im2col_rows(s, x, r0, r1, cols);
+    gemm_serial<T>(matmul<T>(r1 - r0, s.f, K, cols, K, 1, w, s.f, 1, y + r0 * s.f, 0), cancel);
+  });
+  return !cancel.requested();
 }
 
+// The (i, j) block of the column matrix's columns for rows r0..r1: the input pixel each output
+// pixel sees through filter position (i, j), c values per row (zeros in the padding).
+template <typename T>
+void gather_tap(const Conv2dShape& s, const T* x, long i, long j, long r0, long r1, T* out) {
+  const long P = s.oh * s.ow;
+  long n = r0 / P, oh = r0 % P / s.ow, ow = r0 % s.ow;
+  for (long r = r0; r < r1; r++, out += s.c) {
+    const long ih = oh * s.sh - s.pad_top + i * s.dh, iw = ow * s.sw - s.pad_left + j * s.dw;
+    if (ih < 0 || ih >= s.h || iw < 0 || iw >= s.w) zero_run(out, s.c);
+    else copy_run(out, x + ((n * s.h + ih) * s.w + iw) * s.c, s.c);
+    if (++ow == s.ow) {
+      ow = 0;
+      if (++oh == s.oh) oh = 0, n++;
+    }
+  }
+}
+
+// dW by filter position: dW[i, j] (C x F, a contiguous slice of dW) = sum over output pixels of
+// tap(i, j)ᵀ · dY. Each task owns one position (and a share of the filters when positions are
+// few), walks all pixels in blocks (gathered into its scratch, multiplied while in cache, dY
+// read in place) and accumulates into its own slice of dW: no partial sums to add up, the
+// same answer for any thread count, and the slice (C x F) stays in L2 across blocks.
+// Needs C >= 32 to fill the tiles; thinner inputs (the first layer) take the chunked path.
+template <typename T>
+bool dw_by_tap(const Conv2dShape& s, const T* x, const T* dy, T* dw, const Cancel& cancel) {
+  const long P = s.oh * s.ow, rows = s.n * P, taps = s.kh * s.kw;
+  const int threads = ThreadPool::get().threads();
+  long fsplit = 1;
+  while (taps * fsplit < 4L * threads && s.f / (fsplit * 2) >= 64) fsplit *= 2;
+  const long fstep = (s.f + fsplit - 1) / fsplit;
+  const long block = 512;
+  ThreadPool::get().parallel_for(taps * fsplit, [&](long t) {
+    const long tap = t / fsplit, f0 = t % fsplit * fstep, f1 = std::min(s.f, f0 + fstep);
+    T* out = dw + tap * s.c * s.f + f0;
+    if (f1 <= f0) return;
+    T* buf = scratch<T>(0, block * s.c);
+    for (long r0 = 0; r0 < rows; r0 += block) {
+      if (cancel.requested()) return;
+      const long r1 = std::min(rows, r0 + block);
+      gather_tap(s, x, tap / s.kw, tap % s.kw, r0, r1, buf);
+      GemmArgs<T> g;
+      g.m = s.c, g.n = f1 - f0, g.k = r1 - r0;
+      g.a = buf, g.rsa = 1, g.csa = s.c;  // tapᵀ
+      g.b = dy + r0 * s.f + f0, g.rsb = s.f, g.csb = 1;
+      g.c = out, g.rsc = s.f, g.csc = 1;
+      g.alpha = 1, g.beta = r0 == 0 ? T(0) : T(1);
+      if (!gemm_serial<T>(g, cancel)) return;
+    }
+  });
+  return !cancel.requested();
+}
+
+// Backward. dW by filter position (above) or, for thin inputs and 1x1 filters, as colsᵀ·dY over
+// chunks of images: im2col of a chunk in parallel, then one product on the pool (cols read
+// transposed through strides). dX: tasks own whole images (the adjoint of im2col adds
+// overlapping windows into one image), each computing dCols = dY·Wᵀ for its images into its
+// own scratch and adding it back onto dX; Wᵀ is made once up front so the tasks read it in place.
 template <typename T>
 bool conv2d_backward(const Conv2dShape& s, const T* x, const T* w, const T* dy, T* dx, T* dw, const Cancel& cancel) {
-  const long K = s.kh * s.kw * s.c, P = s.oh * s.ow;
-  const long chunk = images_per_chunk(s);
+  const long K = s.kh * s.kw * s.c, P = s.oh * s.ow, img = s.h * s.w * s.c;
   const bool pw = is_pointwise(s);
-  T* cols = dw && !pw ? scratch<T>(0, chunk * P * K) : nullptr;
-  T* dcols = dx && !pw ? scratch<T>(1, chunk * P * K) : nullptr;
-  if (dw) std::fill(dw, dw + K * s.f, T(0));
-  if (dx) std::fill(dx, dx + s.n * s.h * s.w * s.c, T(0));
-  for (long n0 = 0; n0 < s.n; n0 += chunk) {
-    if (cancel.requested()) return false;
-    long n1 = std::min(s.n, n0 + chunk), rows = (n1 - n0) * P;
-    const T* g = dy + n0 * P * s.f;
-    if (dw) {
-      // dW (K x F) += cols^T (K x rows) * dY (rows x F): cols read transposed through strides.
-      const T* a = x + n0 * s.h * s.w * s.c;
+  if (dw && !pw && s.c >= 32 && s.n * P > 0) {
+    if (!dw_by_tap(s, x, dy, dw, cancel)) return false;
+  } else if (dw) {
+    std::fill(dw, dw + K * s.f, T(0));
+    const long chunk = images_per_chunk(s);
+    T* cols = pw ? nullptr : scratch<T>(0, chunk * P * K);
+    for (long n0 = 0; n0 < s.n; n0 += chunk) {
+      if (cancel.requested()) return false;
+      long n1 = std::min(s.n, n0 + chunk), rows = (n1 - n0) * P;
+      // dW (K x F) += cols^T (K x rows) * dY (rows x F).
+      const T* a = x + n0 * img;
       if (!pw) {
         im2col(s, x, n0, n1, cols);
         a = cols;
       }
-      if (!gemm<T>(matmul<T>(K, s.f, rows, a, 1, K, g, s.f, 1, dw, T(1)), cancel)) return false;
-    }
-    if (dx) {
-      // dCols (rows x K) = dY (rows x F) * W^T (F x K), then scattered back onto dX.
-      T* target = pw ? dx + n0 * s.h * s.w * s.c : dcols;
-      if (!gemm<T>(matmul<T>(rows, K, s.f, g, s.f, 1, w, 1, s.f, target, pw ? T(1) : T(0)), cancel)) return false;
-      if (!pw) col2im_add(s, dcols, n0, n1, dx);
+      if (!gemm<T>(matmul<T>(K, s.f, rows, a, 1, K, dy + n0 * P * s.f, s.f, 1, dw, T(1)), cancel)) return false;
     }
   }
-  return true;
+  if (!dx) return true;
+  if (pw) {
+    // dX (rows x C) = dY (rows x F) * W^T (F x C), written directly.
+    return gemm<T>(matmul<T>(s.n * P, K, s.f, dy, s.f, 1, w, 1, s.f, dx, T(0)), cancel);
+  }
+  if (s.n * P == 0 || K == 0) {
+    std::fill(dx, dx + s.n * img, T(0));
+    return true;
+  }
+  T* wt = scratch<T>(1, K * s.f);  // W^T, F x K row-major
+  for (long kk = 0; kk < K; kk++)
+    for (long f = 0; f < s.f; f++) wt[f * K + kk] = w[kk * s.f + f];
+  const long per = std::max(1L, std::min(kBlockBudget / std::max(1L, P * K), s.n / (2L * ThreadPool::get().threads())));
+  const long tasks = (s.n + per - 1) / per;
+  ThreadPool::get().parallel_for(tasks, [&](long t) {
+    const long n0 = t * per, n1 = std::min(s.n, n0 + per);
+    std::fill(dx + n0 * img, dx + n1 * img, T(0));
+    if (cancel.requested()) return;
+    T* dcols = scratch<T>(2, (n1 - n0) * P * K);
+    if (!gemm_serial<T>(matmul<T>((n1 - n0) * P, K, s.f, dy + n0 * P * s.f, s.f, 1, wt, K, 1, dcols, T(0)), cancel))
+      return;
+    col2im_add(s, dcols, n0, n1, dx);
+  });
+  return !cancel.requested();
 }
 
 template bool conv2d_forward<float>(const Conv2dShape&, const float*, const float*, float*, const Cancel&);

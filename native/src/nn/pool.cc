@@ -4,10 +4,85 @@
 #include <algorithm>
 #include <cmath>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "nn/conv.h"
 #include "threadpool.h"
 
 namespace tb {
+
+// Max over one window for channels [c0, c0 + len), len <= kChunk, into out/idx. The running
+// maxima live in local arrays and are updated with selects rather than branches (random data
+// mispredicted every other element: the first pool of the chapter 14 CNN took 5 ms instead of
+// well under 1), so the channel loop vectorizes. `>` keeps the first of equal values and a
+// NaN already chosen, as the scalar loop did.
+constexpr long kChunk = 64;
+
+// best[c], at[c] = src[c], b + c where src[c] > best[c]. GCC turns the scalar form into a
+// branch whatever it is told, so the SSE2 form (every x86-64) is written out.
+inline void select_greater(const float* src, float* best, int* at, int b, long len) {
+  long c = 0;
+#if defined(__SSE2__)
+  __m128i pos = _mm_add_epi32(_mm_set1_epi32(b), _mm_setr_epi32(0, 1, 2, 3));
+  for (; c + 4 <= len; c += 4, pos = _mm_add_epi32(pos, _mm_set1_epi32(4))) {
+    __m128 v = _mm_loadu_ps(src + c), o = _mm_loadu_ps(best + c);
+    __m128 gt = _mm_cmpgt_ps(v, o);
+    _mm_storeu_ps(best + c, _mm_or_ps(_mm_and_ps(gt, v), _mm_andnot_ps(gt, o)));
+    __m128i m = _mm_castps_si128(gt), a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + c));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(at + c), _mm_or_si128(_mm_and_si128(m, pos), _mm_andnot_si128(m, a)));
+  }
+#endif
+  for (; c < len; c++)
+    if (src[c] > best[c]) best[c] = src[c], at[c] = b + static_cast<int>(c);
+}
+inline void select_greater(const double* src, double* best, int* at, int b, long len) {
+  long c = 0;
+#if defined(__SSE2__)
+  __m128i pos = _mm_add_epi32(_mm_set1_epi32(b), _mm_setr_epi32(0, 1, 0, 0));
+  for (; c + 2 <= len; c += 2, pos = _mm_add_epi32(pos, _mm_set1_epi32(2))) {
+    __m128d v = _mm_loadu_pd(src + c), o = _mm_loadu_pd(best + c);
+    __m128d gt = _mm_cmpgt_pd(v, o);
+    _mm_storeu_pd(best + c, _mm_or_pd(_mm_and_pd(gt, v), _mm_andnot_pd(gt, o)));
+    // The two 64-bit masks as two 32-bit lanes, for the indices.
+    __m128i m = _mm_shuffle_epi32(_mm_castpd_si128(gt), _MM_SHUFFLE(2, 2, 2, 0));
+    __m128i a = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(at + c));
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(at + c), _mm_or_si128(_mm_and_si128(m, pos), _mm_andnot_si128(m, a)));
+  }
+#endif
+  for (; c < len; c++)
+    if (src[c] > best[c]) best[c] = src[c], at[c] = b + static_cast<int>(c);
+}
+template <typename T>
+void window_max(const Pool2dShape& s, const T* img, long oh, long ow, long c0, long len, T* out, int* idx) {
+  T best[kChunk];
+  int at[kChunk];
+  bool first = true;
+  for (long i = 0; i < s.kh; i++) {
+    long ih = oh * s.sh - s.pad_top + i;
+    if (ih < 0 || ih >= s.h) continue;
+    for (long j = 0; j < s.kw; j++) {
+      long iw = ow * s.sw - s.pad_left + j;
+      if (iw < 0 || iw >= s.w) continue;
+      const long base = (ih * s.w + iw) * s.c + c0;
+      const T* src = img + base;
+      const int b = static_cast<int>(base);
+      if (first) {
+        for (long c = 0; c < len; c++) best[c] = src[c], at[c] = b + static_cast<int>(c);
+        first = false;
+        continue;
+      }
+      select_greater(src, best, at, b, len);
+    }
+  }
+  if (first) {  // a window entirely in the padding (only with odd paddings)
+    for (long c = 0; c < len; c++) best[c] = -INFINITY, at[c] = -1;
+  }
+  for (long c = 0; c < len; c++) out[c] = best[c];
+  if (idx)
+    for (long c = 0; c < len; c++) idx[c] = at[c];
+}
 
 template <typename T>
 void maxpool2d_forward(const Pool2dShape& s, const T* x, T* y, int* argmax) {
@@ -16,33 +91,8 @@ void maxpool2d_forward(const Pool2dShape& s, const T* x, T* y, int* argmax) {
     const T* img = x + n * s.h * s.w * s.c;
     for (long ow = 0; ow < s.ow; ow++) {
       long o = ((n * s.oh + oh) * s.ow + ow) * s.c;
-      T* out = y + o;
-      int* idx = argmax ? argmax + o : nullptr;
-      bool first = true;
-      for (long i = 0; i < s.kh; i++) {
-        long ih = oh * s.sh - s.pad_top + i;
-        if (ih < 0 || ih >= s.h) continue;
-        for (long j = 0; j < s.kw; j++) {
-          long iw = ow * s.sw - s.pad_left + j;
-          if (iw < 0 || iw >= s.w) continue;
-          long base = (ih * s.w + iw) * s.c;
-          const T* src = img + base;
-          if (first) {
-            for (long c = 0; c < s.c; c++) out[c] = src[c];
-            if (idx) for (long c = 0; c < s.c; c++) idx[c] = static_cast<int>(base + c);
-            first = false;
-          } else if (idx) {
-            for (long c = 0; c < s.c; c++)
-              if (src[c] > out[c]) out[c] = src[c], idx[c] = static_cast<int>(base + c);
-          } else {
-            for (long c = 0; c < s.c; c++) out[c] = src[c] > out[c] ? src[c] : out[c];
-          }
-        }
-      }
-      if (first) {  // a window entirely in the padding (only with odd paddings)
-        for (long c = 0; c < s.c; c++) out[c] = -INFINITY;
-        if (idx) for (long c = 0; c < s.c; c++) idx[c] = -1;
-      }
+      for (long c0 = 0; c0 < s.c; c0 += kChunk)
+        window_max(s, img, oh, ow, c0, std::min(kChunk, s.c - c0), y + o + c0, argmax ? argmax + o + c0 : nullptr);
     }
   });
 }
