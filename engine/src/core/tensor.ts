@@ -1,4 +1,4 @@
-import { hostStorage, type Storage } from "./backend.js";
+import { hostStorage, isHostStorage, type Storage } from "./backend.js";
 import { toDType, type DType, type TypedArray } from "./dtype.js";
 import { IndexError, ValueError } from "./errors.js";
 import { copyHost, isRowMajor, readHost } from "./host.js";
@@ -199,7 +199,8 @@ export class Tensor {
         pos += (i < 0 ? i + n : i) * this.strides[ax];
       });
     }
-    const v = readHost(this.view([], [], pos))[0];
+    // Host storage is read in place; a device's element comes through a 0-d view of it.
+    const v = isHostStorage(this.storage) ? this.storage.data[pos] : readHost(this.view([], [], pos))[0];
     return this.dtype === "bool" ? v !== 0 : v;
   }
 
