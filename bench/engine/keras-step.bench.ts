@@ -6,7 +6,8 @@
 // tape, tensors, optimizer and metric updates).
 // Each side runs BENCH_REPEATS epochs of BENCH_SAMPLES images and reports its fastest epoch, which
 // on a shared machine is the one least disturbed by other jobs.
-// Run: npm run bench -- bench/engine/keras-step.bench.ts   (BENCH_SAMPLES, BENCH_HIDDEN, BENCH_REPEATS)
+// Run: npm run bench -- bench/engine/keras-step.bench.ts
+// (BENCH_SAMPLES, BENCH_REPEATS, BENCH_BATCH, BENCH_HIDDEN=300,100 for the full chapter 10 model)
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,8 +15,9 @@ import { gunzipSync } from "node:zlib";
 import { backendInfo, keras, tf } from "tensorbook";
 
 const N = Number(process.env.BENCH_SAMPLES ?? 4000);
-const H = Number(process.env.BENCH_HIDDEN ?? 4);
-const BATCH = 32;
+// Hidden layer widths, e.g. BENCH_HIDDEN=300,100 for the chapter 10 model itself.
+const HIDDEN = (process.env.BENCH_HIDDEN ?? "4,4").split(",").map(Number);
+const BATCH = Number(process.env.BENCH_BATCH ?? 32);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 20);
 
 function loadMnist(n: number): [tf.Tensor, tf.Tensor] {
@@ -38,8 +40,7 @@ async function ours(X: tf.Tensor, y: tf.Tensor): Promise<Run> {
   tf.random.setSeed(42);
   const m = new keras.Sequential([
     new keras.layers.Flatten({ inputShape: [28, 28] }),
-    new keras.layers.Dense(H, { activation: "relu" }),
-    new keras.layers.Dense(H, { activation: "relu" }),
+    ...HIDDEN.map((h) => new keras.layers.Dense(h, { activation: "relu" })),
     new keras.layers.Dense(10, { activation: "softmax" }),
   ]);
   m.compile({
@@ -66,13 +67,16 @@ function torch(): Run | null {
   const script = `
 import gzip, json, time, numpy as np, torch
 torch.set_num_threads(1)
-n, bs, h = ${N}, ${BATCH}, ${H}
+n, bs, hidden = ${N}, ${BATCH}, [${HIDDEN.join(", ")}]
 img = np.frombuffer(gzip.open("datasets/mnist/train-images-idx3-ubyte.gz").read(), np.uint8, offset=16)[: n * 784]
 lab = np.frombuffer(gzip.open("datasets/mnist/train-labels-idx1-ubyte.gz").read(), np.uint8, offset=8)[:n]
 X = torch.tensor(img.reshape(n, 784).astype(np.float32) / 255)
 y = torch.tensor(lab.astype(np.int64))
 torch.manual_seed(42)
-model = torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(784, h), torch.nn.ReLU(), torch.nn.Linear(h, h), torch.nn.ReLU(), torch.nn.Linear(h, 10))
+sizes = [784] + hidden
+layers = [torch.nn.Flatten()]
+for a, b in zip(sizes, sizes[1:]): layers += [torch.nn.Linear(a, b), torch.nn.ReLU()]
+model = torch.nn.Sequential(*layers, torch.nn.Linear(sizes[-1], 10))
 opt = torch.optim.SGD(model.parameters(), lr=0.01)
 lossf = torch.nn.CrossEntropyLoss()
 def epoch(X, y):
@@ -102,7 +106,7 @@ print(json.dumps({"ms": best[0], "cpuMs": best[1]}))
 
 const [X, y] = loadMnist(N);
 console.log(
-  `784-${H}-${H}-10 ReLU MLP, SGD, batch ${BATCH}, ${N} samples, best of ${REPEATS} epochs; backend: ${JSON.stringify(backendInfo())}`,
+  `${[784, ...HIDDEN, 10].join("-")} ReLU MLP, SGD, batch ${BATCH}, ${N} samples, best of ${REPEATS} epochs; backend: ${JSON.stringify(backendInfo())}`,
 );
 const a = await ours(X, y);
 const t = torch();
