@@ -259,6 +259,16 @@ export class Variable extends Tensor {
     f: (a: number, b: number) => number,
     op: (a: Tensor, b: Tensor) => Tensor,
   ): this {
+    if (typeof delta === "number" && this.storage.device === "cpu") {
+      // A number (a step counter, a metric's running sum): the value a 0-d tensor of the
+      // variable's dtype would hold, added without making one.
+      const b = castValue(this.dtype, delta);
+      const next = copyHost(this);
+      const out = next.data;
+      for (let i = 0; i < out.length; i++) out[i] = castValue(this.dtype, f(out[i], b));
+      this.install(next);
+      return this;
+    }
     const d = withoutRecording(() => toTensor(delta, { dtype: this.dtype }));
     if (this.storage.device !== "cpu" && (d.size === 1 || sameShape(d.shape, this.shape))) {
       // On a device: one kernel there, written into the variable's buffer.

@@ -11,6 +11,21 @@ export type Kernel<A = Record<string, unknown>> = (inputs: readonly Tensor[], at
 
 const kernels = new Map<string, Map<BackendName, Kernel<never>>>();
 
+/** A kernel found for an op on a device, and the backend it belongs to. */
+interface Found {
+  readonly backend: BackendName;
+  readonly kernel: Kernel<never>;
+}
+
+// What findKernel chose, per device and op: every op of a training step looks its kernel up,
+// so the answer is remembered until a registration or a preference change could alter it.
+const found: Record<Device, Map<string, Found>> = { cpu: new Map(), cuda: new Map() };
+
+function forgetFound(): void {
+  found.cpu.clear();
+  found.cuda.clear();
+}
+
 // Backends tried in order for tensors on each device; a backend that lacks an op falls through
 // to the next, so the native addon can take over ops one at a time.
 const preference: Record<Device, BackendName[]> = { cpu: ["js"], cuda: ["cuda"] };
@@ -27,11 +42,13 @@ export function registerKernel<A>(op: string, backend: BackendName, kernel: Kern
   let byBackend = kernels.get(op);
   if (!byBackend) kernels.set(op, (byBackend = new Map()));
   byBackend.set(backend, kernel as Kernel<never>);
+  forgetFound();
 }
 
 /** Sets the order in which backends are asked for ops on a device's tensors. */
 export function setBackendPreference(device: Device, order: BackendName[]): void {
   preference[device] = [...order];
+  forgetFound();
 }
 
 /** The backends asked for ops on a device's tensors, in order. */
@@ -54,14 +71,21 @@ export function hasKernel(op: string): boolean {
 
 /** Finds the kernel of `op` for tensors on `device`, or fails naming what is registered. */
 export function findKernel<A>(op: string, device: Device): { backend: BackendName; kernel: Kernel<A> } {
+  const hit = found[device].get(op);
+  if (hit) return hit as unknown as { backend: BackendName; kernel: Kernel<A> };
   const byBackend = kernels.get(op);
   if (byBackend) {
     for (const backend of preference[device]) {
       const kernel = byBackend.get(backend);
-      if (kernel) return { backend, kernel: kernel as Kernel<A> };
+      if (kernel) {
+        const f: Found = { backend, kernel };
+        found[device].set(op, f);
+        return f as unknown as { backend: BackendName; kernel: Kernel<A> };
+      }
     }
   }
-  // A device backend runs what it lacks on the CPU (moving data both ways).
+  // A device backend runs what it lacks on the CPU (moving data both ways); not remembered,
+  // as the fallback hook decides each time.
   const viaHost = device !== "cpu" && byBackend ? deviceHooks.fallback?.(op, device) : undefined;
   if (viaHost) return { backend: "js", kernel: viaHost as Kernel<A> };
   const have = byBackend ? [...byBackend.keys()].join(", ") : "none";

@@ -1,4 +1,4 @@
-import { hostStorage, type Storage } from "./backend.js";
+import { hostStorage, isHostStorage, type Storage } from "./backend.js";
 import { toDType, type DType, type TypedArray } from "./dtype.js";
 import { IndexError, ValueError } from "./errors.js";
 import { copyHost, isRowMajor, readHost } from "./host.js";
@@ -81,18 +81,18 @@ export class Tensor {
    */
   readonly mutable: boolean;
 
+  /** Number of elements. */
+  readonly size: number;
+
   /** @internal Use `np.array` or `tf.constant` to make tensors. */
-  constructor(
-    storage: Storage,
-    shape: Shape,
-    strides: readonly number[] = contiguousStrides(shape),
-    offset = 0,
-    mutable = true,
-  ) {
+  constructor(storage: Storage, shape: Shape, strides?: readonly number[], offset = 0, mutable = true) {
     this.storage = storage;
     this.dtype = storage.dtype;
-    this.shape = Object.freeze([...shape]);
-    this.strides = Object.freeze([...strides]);
+    // Shapes and strides are frozen arrays: one already frozen (another tensor's) is shared,
+    // anything else is copied first, so a caller's array never changes a tensor.
+    this.shape = frozen(shape);
+    this.strides = strides === undefined ? Object.freeze(contiguousStrides(shape)) : frozen(strides);
+    this.size = sizeOf(shape);
     this.offset = offset;
     this.mutable = mutable;
   }
@@ -104,17 +104,12 @@ export class Tensor {
         `cannot make an array of shape ${formatShape(shape)} from ${data.length} elements`,
       );
     }
-    return new Tensor(hostStorage(data, dtype), shape, contiguousStrides(shape), 0, mutable);
+    return new Tensor(hostStorage(data, dtype), shape, undefined, 0, mutable);
   }
 
   /** Number of axes. */
   get ndim(): number {
     return this.shape.length;
-  }
-
-  /** Number of elements. */
-  get size(): number {
-    return sizeOf(this.shape);
   }
 
   /** The transpose (axes reversed), a view. */
@@ -204,7 +199,8 @@ export class Tensor {
         pos += (i < 0 ? i + n : i) * this.strides[ax];
       });
     }
-    const v = readHost(this.view([], [], pos))[0];
+    // Host storage is read in place; a device's element comes through a 0-d view of it.
+    const v = isHostStorage(this.storage) ? this.storage.data[pos] : readHost(this.view([], [], pos))[0];
     return this.dtype === "bool" ? v !== 0 : v;
   }
 
@@ -363,6 +359,11 @@ export class Tensor {
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return tensorHooks.repr(this);
   }
+}
+
+// A frozen array with `a`'s numbers: `a` itself when it is frozen already.
+function frozen(a: readonly number[]): readonly number[] {
+  return Object.isFrozen(a) ? a : Object.freeze([...a]);
 }
 
 function resolveReshape(wanted: readonly number[], size: number): number[] {

@@ -5,6 +5,7 @@ import { np, tf, type Tensor } from "tensorbook";
 import { LINALG_ROWS } from "./gradient-table-linalg.js";
 import { reluGrad } from "../../../engine/src/ops/nn.js";
 import { sparseSoftmaxCrossEntropyGrad } from "../../../engine/src/ops/softmax.js";
+import { dense } from "../../../engine/src/ops/dense.js";
 
 /** One row of the table. */
 export interface GradCase {
@@ -488,6 +489,18 @@ export const GRADIENT_TABLE: readonly GradCase[] = [
     ops: ["reluGrad"],
     f: (dy) => reluGrad(dy, np.linspace(-1, 1, dy.size, { dtype: "float64" }).reshape(dy.shape)),
     domain: [-2, 2],
+  },
+  {
+    // A Dense layer's fused product, bias and activation (x [3, 4], w [4, 5], b [5]).
+    name: "dense (x·w + b, then relu or nothing)",
+    ops: ["dense"],
+    f: (x, w, bias) => dense(x, w, bias, "relu").add(dense(x, w.mul(0.5), null, "linear").square()),
+    domain: [-2, 2],
+    shapes: [
+      [[3, 4], [4, 5], [5]],
+      [[1, 3], [3, 2], [2]],
+    ],
+    arity: 3,
   },
   {
     name: "elu, selu, leakyRelu",

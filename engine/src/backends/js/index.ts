@@ -13,3 +13,4 @@ import "./gather-scatter.js";
 import "./sort.js";
 import "./counting.js";
 import "./gather-adjoint.js";
+import "./dense.js";

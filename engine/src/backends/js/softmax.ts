@@ -52,20 +52,26 @@ registerKernel("sparseSoftmaxXent", "js", ([z, labels]) => {
   return Tensor.fromTypedArray(out, labels.shape, z.dtype);
 });
 
+// A reusable row of exponentials for the gradient kernel.
+let rowExp = new Float64Array(16);
+
 registerKernel("sparseSoftmaxXentGrad", "js", ([dy, z, labels]) => {
   const n = z.shape[z.ndim - 1];
   const x = readHost(z);
   const l = readHost(labels);
   const d = readHost(dy);
   const out = allocate(z.dtype, z.size) as TypedArray;
+  // Each row's exponentials are computed once, in double precision, and kept for the quotients.
+  if (rowExp.length < n) rowExp = new Float64Array(n);
+  const e = rowExp;
   for (let r = 0, o = 0; r < l.length; r++, o += n) {
     const m = rowMax(x, o, n);
     let s = 0;
-    for (let j = 0; j < n; j++) s += Math.exp(x[o + j] - m);
+    for (let j = 0; j < n; j++) s += e[j] = Math.exp(x[o + j] - m);
     const g = d[r];
-    for (let j = 0; j < n; j++) out[o + j] = g * (Math.exp(x[o + j] - m) / s);
+    for (let j = 0; j < n; j++) out[o + j] = g * (e[j] / s);
     const k = l[r];
-    if (k >= 0 && k < n) out[o + k] = g * (Math.exp(x[o + k] - m) / s - 1);
+    if (k >= 0 && k < n) out[o + k] = g * (e[k] / s - 1);
   }
   return Tensor.fromTypedArray(out, z.shape, z.dtype);
 });

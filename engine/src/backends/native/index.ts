@@ -6,6 +6,7 @@
 import { setBackendPreference } from "../../core/registry.js";
 import { registerElementwise, registerSoftmax } from "./elementwise.js";
 import { registerProducts } from "./products.js";
+import { registerDense } from "./dense.js";
 import { registerNn } from "./nn-kernels.js";
 import { nativeState } from "./state.js";
 import { nativeGemm } from "./gemm.js";
@@ -58,6 +59,7 @@ export function installNativeBackend(): void {
     registerElementwise(s.binding);
     registerSoftmax(s.binding);
     registerProducts();
+    registerDense(s.binding);
     registerNn(s.binding);
     // Products and the blocked decompositions of linalg/ all go through its gemm.
     setGemmAccelerator(nativeGemm);

@@ -67,6 +67,22 @@ export class CallbackList {
     for (const c of this.callbacks) c.setParams(params);
   }
 
+  /**
+   * Whether any callback has a training-batch hook of its own (`onTrainBatchBegin`/`End` or
+   * Keras 2's `onBatchBegin`/`End`); without one the training loop skips calling them and
+   * computing the per-batch logs they would receive.
+   */
+  hasTrainBatchHooks(): boolean {
+    const base = Callback.prototype;
+    return this.callbacks.some(
+      (c) =>
+        c.onTrainBatchBegin !== base.onTrainBatchBegin ||
+        c.onTrainBatchEnd !== base.onTrainBatchEnd ||
+        c.onBatchBegin !== base.onBatchBegin ||
+        c.onBatchEnd !== base.onBatchEnd,
+    );
+  }
+
   private async each(f: (c: Callback) => void | Promise<void>): Promise<void> {
     for (const c of this.callbacks) await f(c);
   }

@@ -92,6 +92,11 @@ export function weightsEpoch(): number {
   return weightsVersion;
 }
 
+// Whether any layer has ever had a loss of its own (`addLoss`, an activity regularizer) or a
+// regularized weight. Until one does, `losses` is empty everywhere and the per-call walks over
+// the layer tree that collect and clear those losses are skipped.
+let layerLossesSeen = false;
+
 /**
  * The base of every Keras layer: holds weights (made in `build` with `addWeight`), computes in
  * `call`, and is called on tensors (eagerly) or on symbolic tensors (to build functional models)
@@ -209,7 +214,10 @@ export class Layer {
     );
     if (o.trainable ?? true) this._trainableWeights.push(v);
     else this._nonTrainableWeights.push(v);
-    if (o.regularizer) this._regularized.push([v, getRegularizer(o.regularizer)]);
+    if (o.regularizer) {
+      this._regularized.push([v, getRegularizer(o.regularizer)]);
+      layerLossesSeen = true;
+    }
     weightsVersion++;
     return v;
   }
@@ -337,6 +345,7 @@ export class Layer {
    */
   addLoss(loss: TensorLike | (() => TensorLike)): void {
     const t = typeof loss === "function" ? loss() : loss;
+    layerLossesSeen = true;
     this._activityLosses.push(t instanceof Tensor ? t : toTensor(t, { dtype: "float32" }));
   }
 
@@ -346,6 +355,7 @@ export class Layer {
    * differentiates them), for this layer and every nested layer.
    */
   get losses(): Tensor[] {
+    if (!layerLossesSeen) return [];
     const out: Tensor[] = [];
     const seen = new Set<Layer>();
     const visit = (l: Layer): void => {
@@ -367,7 +377,7 @@ export class Layer {
   }
 
   private clearActivityLosses(seen = new Set<Layer>()): void {
-    if (seen.has(this)) return;
+    if (!layerLossesSeen || seen.has(this)) return;
     seen.add(this);
     this._activityLosses = [];
     for (const l of this.subLayers) l.clearActivityLosses(seen);

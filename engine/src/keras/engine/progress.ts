@@ -94,6 +94,9 @@ export function progressLine(
 
 let displayCounter = 0;
 
+// The live view redraws at most this often while an epoch runs.
+const DRAW_EVERY_MS = 250;
+
 /** The progress of one `fit`, shown live in the kernel or as per-epoch lines elsewhere. */
 export class ProgressReporter {
   private readonly display = kernelDisplay();
@@ -123,11 +126,18 @@ export class ProgressReporter {
     this.draw(true);
   }
 
-  onTrainBatchEnd(batch: number, logs: Record<string, number>): void {
+  /** Whether the next `onTrainBatchEnd` would redraw, and so needs the running logs. */
+  wantsLogs(): boolean {
+    return this.verbose === 1 && this.display !== null && performance.now() - this.lastDraw > DRAW_EVERY_MS;
+  }
+
+  /** A batch is done; `logs` (the running values) may be null when `wantsLogs()` said no. */
+  onTrainBatchEnd(batch: number, logs: Record<string, number> | null): void {
     this.state.step = batch + 1;
+    if (!logs) return;
     this.state.metrics = { ...logs };
     const now = performance.now();
-    if (this.verbose === 1 && this.display && now - this.lastDraw > 250) {
+    if (this.verbose === 1 && this.display && now - this.lastDraw > DRAW_EVERY_MS) {
       this.current = progressLine(batch + 1, this.state.steps, (now - this.epochStart) / 1000, logs, false);
       this.draw(false);
     }
@@ -179,7 +189,7 @@ export class ProgressReporter {
   private draw(force: boolean): void {
     if (!this.display || this.verbose === 0) return;
     const now = performance.now();
-    if (!force && now - this.lastDraw < 250) return;
+    if (!force && now - this.lastDraw < DRAW_EVERY_MS) return;
     this.lastDraw = now;
     const bundle = this.bundle();
     this.display({ [DISPLAY]: () => bundle }, { displayId: this.displayId, update: this.shown });

@@ -369,10 +369,14 @@ function* fitLoop(
       yield callbacks.onEpochBegin(epoch);
       progress.onEpochBegin(epoch);
       const order = opts.shuffle === false ? null : shuffledOrder(data.n);
+      // Batch hooks and the running logs they receive cost little per batch, but batches of a
+      // small model take well under a millisecond: without hooks, the logs are made only for
+      // the progress display when it redraws and for the epoch's last batch.
+      const batchHooks = callbacks.hasTrainBatchHooks();
       let logs: Logs = {};
       for (let step = 0; step < ranges.length; step++) {
         const [s, e] = ranges[step];
-        yield callbacks.onTrainBatchBegin(step);
+        if (batchHooks) yield callbacks.onTrainBatchBegin(step);
         const values = trainStepOn(
           model,
           sliceAll(data.xs, order, s, e),
@@ -380,9 +384,15 @@ function* fitLoop(
           data.sw ? sliceAll([data.sw], order, s, e)[0] : null,
         );
         tracker.add(values, e - s);
-        logs = { ...lossLogs(model, model.compiled.losses!, tracker), ...model.compiled.metrics!.results() };
-        progress.onTrainBatchEnd(step, logs);
-        yield callbacks.onTrainBatchEnd(step, logs);
+        const withLogs = batchHooks || step === ranges.length - 1 || progress.wantsLogs();
+        if (withLogs) {
+          logs = {
+            ...lossLogs(model, model.compiled.losses!, tracker),
+            ...model.compiled.metrics!.results(),
+          };
+        }
+        progress.onTrainBatchEnd(step, withLogs ? logs : null);
+        if (batchHooks) yield callbacks.onTrainBatchEnd(step, logs);
         if (performance.now() - lastYield > YIELD_EVERY_MS) {
           yield YIELD;
           lastYield = performance.now();

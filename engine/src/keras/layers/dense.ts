@@ -2,6 +2,8 @@ import type { Tensor } from "../../core/tensor.js";
 import { ValueError } from "../../core/errors.js";
 import type { Variable } from "../../autodiff/variable.js";
 import * as tf from "../../tf/index.js";
+import { dense, type DenseActivation } from "../../ops/dense.js";
+import { relu as reluActivation } from "../activations/functions.js";
 import type { Config } from "../common/config.js";
 import { Layer, type LayerOptions } from "../engine/layer.js";
 import {
@@ -57,6 +59,8 @@ export class Dense extends Layer {
   kernel!: Variable;
   bias: Variable | null = null;
   private readonly opts: DenseOptions;
+  // The activation the fused `dense` op applies itself ("linear": none, the rest after it).
+  private readonly fused: DenseActivation;
 
   constructor(units: number, opts: DenseOptions | string = {}) {
     const o: DenseOptions = typeof opts === "string" ? { activation: opts } : opts;
@@ -73,6 +77,8 @@ export class Dense extends Layer {
     this.units = units;
     this.opts = o;
     this.activation = o.activation instanceof Layer ? o.activation : getActivation(o.activation);
+    const relu = this.activation === getActivation("relu") || this.activation === reluActivation;
+    this.fused = relu ? "relu" : "linear";
     this.useBias = o.useBias ?? true;
     if (o.activityRegularizer) this.activityRegularizer = getRegularizer(o.activityRegularizer);
   }
@@ -109,9 +115,14 @@ export class Dense extends Layer {
         `Input of layer "${this.name}" is incompatible with the layer: expected the last axis to have length ${this.kernel.shape[0]}, found shape [${inputs.shape.join(", ")}]`,
       );
     }
-    let y = tf.matmul(inputs, this.kernel);
-    if (this.bias) y = tf.add(y, this.bias);
-    return this.activation(y);
+    if (inputs.ndim !== 2) {
+      let y = tf.matmul(inputs, this.kernel);
+      if (this.bias) y = tf.add(y, this.bias);
+      return this.activation(y);
+    }
+    // One op for the product, the bias and a relu (see ops/dense.ts).
+    const y = dense(inputs, this.kernel, this.bias, this.fused);
+    return this.fused === "relu" ? y : this.activation(y);
   }
 
   override computeOutputShape(inputShape: ShapeSpecs): ShapeSpec {

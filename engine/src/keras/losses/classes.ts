@@ -1,6 +1,9 @@
-import type { Tensor } from "../../core/tensor.js";
+import type { Tensor, TensorLike } from "../../core/tensor.js";
+import { tfTensor } from "../../tf/convert.js";
 import type { Config } from "../common/config.js";
 import * as f from "./functions.js";
+import { predictions } from "./inputs.js";
+import { computeWeightedLoss } from "./reduction.js";
 import { LossFunctionWrapper, type LossOptions } from "./loss.js";
 
 // Keras' loss classes: a `LossFunctionWrapper` each, named as Keras names them, with the
@@ -187,5 +190,13 @@ export class SparseCategoricalCrossentropy extends LossFunctionWrapper {
         ignoreClass: opts.ignoreClass ?? null,
       },
     );
+  }
+
+  // Integer class labels reach the function as they are: the base class's cast to the
+  // predictions' float dtype would be undone at once by the function's cast back to int32.
+  override apply(yTrue: TensorLike, yPred: TensorLike, sampleWeight?: TensorLike | null): Tensor {
+    const t = tfTensor(yTrue);
+    if (t.dtype !== "int32") return super.apply(t, yPred, sampleWeight);
+    return computeWeightedLoss(this.call(t, predictions(yPred)), sampleWeight, this.reduction);
   }
 }

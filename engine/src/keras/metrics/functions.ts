@@ -1,5 +1,5 @@
 import { readHost } from "../../core/host.js";
-import type { Tensor, TensorLike } from "../../core/tensor.js";
+import { Tensor, type TensorLike } from "../../core/tensor.js";
 import * as tf from "../../tf/index.js";
 import { tfTensor } from "../../tf/convert.js";
 import { pair, predictions, sparseLabels } from "../losses/inputs.js";
@@ -71,7 +71,36 @@ export function categoricalAccuracy(yTrue: TensorLike, yPred: TensorLike): Tenso
 export function sparseCategoricalAccuracy(yTrue: TensorLike, yPred: TensorLike): Tensor {
   const p = predictions(yPred);
   const t = sparseLabels(yTrue, p);
-  return tf.cast(tf.equal(t, tf.argmax(p, -1)), "float32");
+  return hostHits(t, p) ?? tf.cast(tf.equal(t, tf.argmax(p, -1)), "float32");
+}
+
+// The hits of labels `t` (one per row of `p`, same leading shape) against the rows' arg-max,
+// computed in one pass over host arrays (the metric of every training step); undefined when
+// the tensors are elsewhere or shaped otherwise. The arg-max is the `argmax` kernel's: the
+// first maximum, or the first NaN.
+function hostHits(t: Tensor, p: Tensor): Tensor | undefined {
+  if (p.ndim < 1 || t.ndim !== p.ndim - 1 || p.storage.device !== "cpu" || t.storage.device !== "cpu")
+    return undefined;
+  for (let i = 0; i < t.ndim; i++) if (t.shape[i] !== p.shape[i]) return undefined;
+  const classes = p.shape[p.ndim - 1];
+  if (classes === 0) return undefined;
+  const pv = readHost(p);
+  const tv = readHost(t);
+  const out = new Float32Array(tv.length);
+  for (let r = 0, base = 0; r < tv.length; r++, base += classes) {
+    let best = -Infinity;
+    let at = 0;
+    for (let k = 0; k < classes; k++) {
+      const x = pv[base + k];
+      if (!(x <= best)) {
+        best = x;
+        at = k;
+        if (x !== x) break;
+      }
+    }
+    out[r] = tv[r] === at ? 1 : 0;
+  }
+  return Tensor.fromTypedArray(out, t.shape, "float32");
 }
 
 /** Options of the top-k accuracies. */
