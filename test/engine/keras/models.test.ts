@@ -282,7 +282,11 @@ describe("training loop", () => {
       model.compile({ loss: "sparse_categorical_crossentropy", optimizer: "sgd", metrics: ["accuracy"] });
       const seen: number[] = [];
       const callbacks = hooks
-        ? [new keras.callbacks.LambdaCallback({ onBatchEnd: (_b, logs) => seen.push(logs?.loss ?? NaN) })]
+        ? [
+            new keras.callbacks.LambdaCallback({
+              onBatchEnd: (_b, logs) => void seen.push(logs?.loss ?? NaN),
+            }),
+          ]
         : [];
       const x = tf.random.normal([10, 3]);
       const y = tf.constant([0, 1, 2, 0, 1, 2, 0, 1, 2, 0], { dtype: "int32" });
