@@ -118,6 +118,57 @@ describe("metric behaviour", () => {
     near(b.result().item(), 0.75);
   });
 
+  it("sparse categorical accuracy counts hits as argmax and equal do (ties, NaN, -Infinity rows)", () => {
+    const p = tf.constant(
+      [
+        [0.1, 0.7, 0.7],
+        [NaN, 0.9, NaN],
+        [0.2, NaN, 0.9],
+        [-Infinity, -Infinity, -Infinity],
+        [0.3, 0.2, 0.1],
+      ],
+      { dtype: "float32" },
+    );
+    const labels = tf.constant([1, 0, 1, 0, 2], { dtype: "int32" });
+    const want = tf.cast(tf.equal(labels, tf.argmax(p, -1)), "float32");
+    assert.deepEqual(M.sparseCategoricalAccuracy(labels, p).toArray(), want.toArray());
+    assert.deepEqual(want.toArray(), [1, 1, 1, 1, 0]);
+    // [n, 1] labels of another dtype, and a 3-D prediction.
+    assert.deepEqual(
+      M.sparseCategoricalAccuracy(
+        [[2], [1]],
+        [
+          [0, 1, 5],
+          [3, 1, 0],
+        ],
+      ).toArray(),
+      [1, 0],
+    );
+    const p3 = tf.reshape(tf.range(12, undefined, undefined, { dtype: "float32" }), [2, 2, 3]);
+    assert.deepEqual(
+      M.sparseCategoricalAccuracy(
+        [
+          [2, 0],
+          [2, 1],
+        ],
+        p3,
+      ).toArray(),
+      [
+        [1, 0],
+        [1, 0],
+      ],
+    );
+  });
+
+  it("assignAdd of a number casts it to the variable's dtype first, as a tensor would be", () => {
+    const v = new tf.Variable(tf.constant([1, 2], { dtype: "int32" }), { trainable: false });
+    v.assignAdd(1.7);
+    assert.deepEqual(v.toArray(), [2, 3]);
+    const f = new tf.Variable(tf.constant([0.1], { dtype: "float32" }), { trainable: false });
+    f.assignAdd(0.2);
+    assert.equal(f.item(), Math.fround(Math.fround(0.1) + Math.fround(0.2)));
+  });
+
   it("resolveAccuracy picks the variant Keras picks", () => {
     assert.ok(
       M.resolveAccuracy("sparse_categorical_crossentropy", [null, 10]) instanceof M.SparseCategoricalAccuracy,

@@ -272,6 +272,34 @@ describe("training loop", () => {
     assert.deepEqual(history.params, { verbose: 0, epochs: 5, steps: 2, batchSize: 2, samples: 4 });
   });
 
+  it("gives the same history with and without batch hooks (running logs are made only when needed)", async () => {
+    const run = async (hooks: boolean) => {
+      tf.random.setSeed(3);
+      const model = new keras.Sequential([
+        new keras.layers.Dense(4, { inputShape: [3], activation: "relu" }),
+        new keras.layers.Dense(3, { activation: "softmax" }),
+      ]);
+      model.compile({ loss: "sparse_categorical_crossentropy", optimizer: "sgd", metrics: ["accuracy"] });
+      const seen: number[] = [];
+      const callbacks = hooks
+        ? [
+            new keras.callbacks.LambdaCallback({
+              onBatchEnd: (_b, logs) => void seen.push(logs?.loss ?? NaN),
+            }),
+          ]
+        : [];
+      const x = tf.random.normal([10, 3]);
+      const y = tf.constant([0, 1, 2, 0, 1, 2, 0, 1, 2, 0], { dtype: "int32" });
+      const h = await model.fit(x, y, { epochs: 2, batchSize: 4, verbose: 0, callbacks });
+      return { history: h.history, seen };
+    };
+    const plain = await run(false);
+    const hooked = await run(true);
+    assert.deepEqual(plain.history, hooked.history);
+    assert.equal(hooked.seen.length, 6);
+    assert.equal(hooked.seen[2], hooked.history.loss[0]);
+  });
+
   it("validationSplit holds out the last examples; sampleWeight and classWeight weigh the loss", async () => {
     const model = new keras.Sequential([
       new keras.layers.Dense(1, { inputShape: [1], kernelInitializer: "zeros" }),
