@@ -37,6 +37,9 @@ export interface LineArtist extends Base {
   markerSize: number;
   markerFace: string;
   markerEdge: string;
+  /** Values the autoscaled limits include and stop at, without a margin (boxplot's padding). */
+  stickyX?: number[];
+  stickyY?: number[];
   /** Horizontal line drawn as `steps` etc. is not supported; lines are straight segments. */
 }
 

@@ -13,6 +13,7 @@ import { colorAndAlpha, type ColorSpec } from "./colors.js";
 import type { PlotData } from "./data.js";
 import { checkOptions } from "./options.js";
 import { barArtist, histArtist, type BarOptions, type HistOptions } from "./plot-bars.js";
+import { boxplotArtists, type BoxplotOptions, type BoxplotResult } from "./plot-box.js";
 import { contourArtist, contourfArtist, type ContourOptions, type ContourSet } from "./plot-contour.js";
 import { imageArtist, type ImshowOptions } from "./plot-image.js";
 import { plotLines, type PlotArg } from "./plot-lines.js";
@@ -178,6 +179,33 @@ export class Axes extends AxesBase {
     this.add(artist);
     this.categories("y", categories);
     return this;
+  }
+
+  /**
+   * Box-and-whisker plot of each data set (the columns of a 2-D array, or a list of arrays):
+   * the box spans the quartiles with a line at the median, whiskers reach the furthest points
+   * within 1.5 × IQR (`whis`), points beyond are drawn as circles (matplotlib's rules and look).
+   *
+   * @example
+   * ```ts
+   * ax.plot(np.ones([10]), svmScores, ".");
+   * ax.boxplot([svmScores, forestScores], { labels: ["SVM", "Random Forest"] });
+   * ```
+   */
+  boxplot(x: PlotData | readonly PlotData[], opts: BoxplotOptions = {}): BoxplotResult {
+    const result = boxplotArtists(x, opts, (axis, positions, labels) =>
+      axis === "x" ? this.xticks(positions, labels) : this.yticks(positions, labels),
+    );
+    for (const part of [
+      result.boxes,
+      result.whiskers,
+      result.caps,
+      result.medians,
+      result.fliers,
+      result.means,
+    ])
+      for (const a of part) this.add(a);
+    return result;
   }
 
   /**

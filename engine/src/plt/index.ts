@@ -50,6 +50,8 @@ export type { PlotData } from "./data.js";
 export type { PlotArg, PlotOptions } from "./plot-lines.js";
 export type { ScatterOptions } from "./plot-scatter.js";
 export type { HistOptions, BarOptions } from "./plot-bars.js";
+export type { BoxplotOptions, BoxplotResult, BoxStats } from "./plot-box.js";
+export { boxStats } from "./plot-box.js";
 export type { ImshowOptions } from "./plot-image.js";
 export type { ContourOptions, ContourSet } from "./plot-contour.js";
 export type { TextOptions, AnnotateOptions, ArrowProps, ArrowOptions } from "./plot-text.js";

@@ -48,6 +48,17 @@ function include(e: Extent, values: ArrayLike<number>, log: boolean): void {
 function extentsOf(a: Artist, ex: Extent, ey: Extent, logX: boolean, logY: boolean): void {
   switch (a.kind) {
     case "line":
+      include(ex, a.x, logX);
+      include(ey, a.y, logY);
+      if (a.stickyX) {
+        include(ex, a.stickyX, logX);
+        ex.sticky.push(...a.stickyX);
+      }
+      if (a.stickyY) {
+        include(ey, a.stickyY, logY);
+        ey.sticky.push(...a.stickyY);
+      }
+      break;
     case "scatter":
       include(ex, a.x, logX);
       include(ey, a.y, logY);

@@ -16,6 +16,7 @@ import type { ColorSpec } from "./colors.js";
 import type { PlotData } from "./data.js";
 import type { Colorbar, ColorbarOptions, SavefigOptions } from "./figure.js";
 import type { BarOptions, HistOptions } from "./plot-bars.js";
+import type { BoxplotOptions, BoxplotResult } from "./plot-box.js";
 import type { ContourOptions, ContourSet } from "./plot-contour.js";
 import type { ImshowOptions } from "./plot-image.js";
 import type { PlotArg } from "./plot-lines.js";
@@ -72,6 +73,17 @@ export function bar(x: PlotData | readonly string[], height: number | PlotData, 
 /** Horizontal bars. */
 export function barh(y: PlotData | readonly string[], width: number | PlotData, opts?: BarOptions): void {
   gca().barh(y, width, opts);
+}
+/**
+ * Box-and-whisker plot on the current axes, one box per data set.
+ *
+ * @example
+ * ```ts
+ * plt.boxplot([svmScores, forestScores], { labels: ["SVM", "Random Forest"] });
+ * ```
+ */
+export function boxplot(x: PlotData | readonly PlotData[], opts?: BoxplotOptions): BoxplotResult {
+  return gca().boxplot(x, opts);
 }
 /**
  * An image (grey through a colormap, or RGB).

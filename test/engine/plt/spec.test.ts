@@ -52,6 +52,16 @@ const API: Record<string, () => void> = {
     plt.contourf(np.linspace(0, 1, 12).reshape(3, 4), { extent: [0, 1, 0, 1], colors: ["r", "g", "b"] }),
   fillBetween: () => plt.fillBetween([0, 1, 2], [1, 2, 1], 0, { alpha: 0.3, label: "area" }),
   fillBetweenx: () => plt.fillBetweenx([0, 1, 2], [1, 2, 1], 0, { facecolor: "orange", edgecolor: "k" }),
+  boxplot: () => {
+    plt.plot([1, 1, 1], [0.8, 0.85, 0.9], ".");
+    plt.boxplot(
+      [
+        [0.8, 0.85, 0.9, 0.2],
+        [0.7, 0.75, 0.8],
+      ],
+      { labels: ["A", "B"], showmeans: true },
+    );
+  },
   errorbar: () => plt.errorbar([1, 2, 3], [1, 2, 3], { yerr: [0.1, 0.2, 0.3], fmt: "o", capsize: 3 }),
   "axhline/axvline": () => {
     plt.plot([0, 1], [0, 1]);

@@ -249,6 +249,40 @@ test("cross-validation and searches with nested names", () => {
   );
 });
 
+// The book keeps its grids in variables first; TypeScript then infers a union of object types
+// whose missing keys read as `?: undefined`, which the search's parameter types must accept
+// (this file is type-checked by `npm run typecheck`).
+test("grids and distributions stored in variables, sub-grids with different keys", () => {
+  const rs = new np.random.RandomState(1);
+  const X = rs.randn(12, 2);
+  const y = X.get(":", 0).mul(2);
+  const paramGrid = [
+    { meanregressor__shrink: [1, 0.5] },
+    { standardscaler: ["passthrough"], meanregressor__shrink: [0] },
+  ];
+  const search = new sk.GridSearchCV(
+    sk.makePipeline(new sk.StandardScaler(), new MeanRegressor()),
+    paramGrid,
+    {
+      cv: 3,
+    },
+  );
+  assert.equal((search.fit(X, y).cvResults_?.params as unknown[]).length, 3);
+  const distributions = [{ shrink: sk.stats.uniform() }, { shrink: [0, 1] }];
+  const rnd = new sk.RandomizedSearchCV(new MeanRegressor(), distributions, {
+    nIter: 4,
+    cv: 3,
+    randomState: 0,
+  });
+  assert.equal((rnd.fit(X, y).cvResults_?.params as unknown[]).length, 4);
+  // A key whose value is really missing is still refused, naming it.
+  assert.throws(
+    () => sk.parameterGrid([{ shrink: [0] }, { shrink: undefined }]),
+    /parameter 'shrink' needs to be a list/,
+  );
+  assert.equal(sk.parameterGrid(paramGrid).length, 3);
+});
+
 test("sk.dump / sk.load to a file, user classes registered", () => {
   const pipe = new sk.Pipeline([
     ["enc", new sk.OneHotEncoder({ handleUnknown: "ignore" })],

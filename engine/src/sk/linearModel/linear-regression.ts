@@ -64,9 +64,14 @@ export class LinearRegression extends LinearRegressorBase {
       this.rank_ = undefined;
       this.singular_ = undefined;
     } else {
-      // rcond < 0 is machine epsilon: SciPy's gelsd cut-off, which scikit-learn calls. M and Y
-      // are this fit's own checked copies, so the solver may overwrite them.
-      const r = lstsqInPlace(M.rows, M.cols, Y.cols, M.data, Y.data, -1);
+      // Singular values below eps · max(n, d) · s_max count as zero (NumPy's numerical rank).
+      // scikit-learn passes gelsd's eps · s_max, which sits at the rounding noise of an exactly
+      // collinear X (a one-hot category beside the intercept): depending on the last bits the
+      // noise value is dropped (the minimum-norm fit) or inverted (coefficients ~1e12). The wider
+      // cut-off always drops it; full-rank X with a condition number below 1/(eps · max(n, d))
+      // (about 1e11 for 16 512 rows) is solved exactly as before. M and Y are this fit's own
+      // checked copies, so the solver may overwrite them.
+      const r = lstsqInPlace(M.rows, M.cols, Y.cols, M.data, Y.data, null);
       W = transpose(r.x, M.cols, Y.cols);
       this.rank_ = r.rank;
       this.singular_ = tensor(Float64Array.from(r.s), [r.s.length]);

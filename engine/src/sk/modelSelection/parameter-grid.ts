@@ -4,12 +4,17 @@ import type { Params } from "../base/estimator.js";
 import { Distribution } from "../stats/distributions.js";
 import { checkRandomState, indexArray, type RandomStateLike, type Rng } from "./random.js";
 
+// `undefined` is admitted in the value types because TypeScript infers `?: undefined` for the keys
+// a sub-grid lacks when a list of sub-grids is stored in a variable first (the book's
+// `param_grid = [{...}, {"bootstrap": [False], ...}]`); an actual undefined value is refused when
+// the grid is expanded.
+type GridValues = readonly unknown[] | undefined;
+type DistributionValues = readonly unknown[] | Distribution | undefined;
 /** A grid: option names to lists of values, or a list of such grids. */
-export type ParamGrid = Record<string, readonly unknown[]> | readonly Record<string, readonly unknown[]>[];
+export type ParamGrid = Record<string, GridValues> | readonly Record<string, GridValues>[];
 /** Distributions: option names to lists or `sk.stats` distributions, or a list of such. */
 export type ParamDistributions =
-  | Record<string, readonly unknown[] | Distribution>
-  | readonly Record<string, readonly unknown[] | Distribution>[];
+  Record<string, DistributionValues> | readonly Record<string, DistributionValues>[];
 
 function asList<T>(g: T | readonly T[]): T[] {
   return Array.isArray(g) ? [...(g as T[])] : [g as T];
@@ -41,7 +46,7 @@ export function parameterGrid(grid: ParamGrid): Params[] {
         out.push({ ...cur });
         return;
       }
-      for (const v of g[keys[i]]) rec(i + 1, { ...cur, [keys[i]]: v });
+      for (const v of g[keys[i]]!) rec(i + 1, { ...cur, [keys[i]]: v });
     };
     rec(0, {});
   }
