@@ -143,6 +143,20 @@ export type NativeBinding = NativeKernels &
     ): boolean;
   } & Partial<NativeSolvers>;
 
+/** One tree grown by `treeGrow`, in scikit-learn's node layout (`value`: outputs × classes per node). */
+export interface NativeTree {
+  nodeCount: number;
+  maxDepth: number;
+  left: Int32Array;
+  right: Int32Array;
+  feature: Int32Array;
+  threshold: Float64Array;
+  impurity: Float64Array;
+  nNodeSamples: Int32Array;
+  weighted: Float64Array;
+  value: Float64Array;
+}
+
 /** The optimizer updates the addon fuses. */
 export type NativeOptimizer = "sgd" | "momentum" | "adam";
 
@@ -202,4 +216,22 @@ export interface NativeSolvers {
     params: Float64Array,
     state: Float64Array,
   ): number;
+  /**
+   * Grows CART trees on the float32 row-major rows×cols `x`, one per entry of `weights` (sample
+   * weights, or null for all ones), in parallel on the thread pool. `criterion`: 0 gini,
+   * 1 entropy, 2 squared_error, 3 friedman_mse; `targets` are class codes (with `nClasses`, the
+   * classes per output) or values, `nOutputs` per row. `params`: 9 numbers per tree (layout in
+   * engine/src/sk/tree/grow-kernel.ts `TreeParam`). Returns each tree's node arrays.
+   */
+  treeGrow(
+    x: Float32Array,
+    rows: number,
+    cols: number,
+    criterion: number,
+    nOutputs: number,
+    targets: Int32Array | Float64Array,
+    nClasses: Int32Array | null,
+    weights: readonly (Float64Array | null)[],
+    params: Float64Array,
+  ): NativeTree[];
 }

@@ -13,6 +13,7 @@ export type {
   NativeKernels,
   NativeOptimizer,
   NativeSolvers,
+  NativeTree,
 } from "./binding.js";
 export type {
   CudaBinding,

@@ -14,7 +14,9 @@ import { setGemmAccelerator } from "../../linalg/gemm.js";
 import { setGeqrfAccelerator } from "../../linalg/qr.js";
 import { setPrepKernels } from "../../sk/linearModel/prep-kernel.js";
 import { setSgdEpochKernel } from "../../sk/linearModel/sgd/epoch-kernel.js";
+import { setTreeGrowKernel } from "../../sk/tree/grow-kernel.js";
 import { nativeGeqrf, nativePrep, nativeSgdEpoch } from "./solvers.js";
+import { nativeTreeGrow } from "./trees.js";
 
 export { nativeState, nativeBinding, type NativeState } from "./state.js";
 export { NATIVE_BINARY, NATIVE_UNARY, NATIVE_MIN_SIZE } from "./elementwise.js";
@@ -28,6 +30,7 @@ export {
   type StridedMatrix,
 } from "./gemm.js";
 export { nativeGeqrf, nativePrep, nativeSgdEpoch, NATIVE_QR_PANEL } from "./solvers.js";
+export { nativeTreeGrow } from "./trees.js";
 export {
   nativeConv2d,
   nativeConv2dBackward,
@@ -63,11 +66,12 @@ export function installNativeBackend(): void {
     registerNn(s.binding);
     // Products and the blocked decompositions of linalg/ all go through its gemm.
     setGemmAccelerator(nativeGemm);
-    // The QR's panels, the SGD epoch loop and the linear models' passes over X, which
-    // JavaScript runs scalar.
+    // The QR's panels, the SGD epoch loop, the linear models' passes over X and the tree
+    // builder, which JavaScript runs scalar.
     setGeqrfAccelerator(nativeGeqrf);
     setSgdEpochKernel(nativeSgdEpoch);
     setPrepKernels(nativePrep);
+    setTreeGrowKernel(nativeTreeGrow);
     setBackendPreference("cpu", ["native-cpu", "js"]);
   } else if (!s.available && process.env.TENSORBOOK_NATIVE !== "0") {
     process.stderr.write(

@@ -11,7 +11,7 @@ import type { Labels } from "../base/types.js";
 import { MAX_INT, checkRandomState, type RandomStateLike } from "../internal/random.js";
 import { warn } from "../internal/warn.js";
 import { classSampleWeight, type ClassWeight, type TreeHyper } from "../tree/fit-input.js";
-import { growTree, type GrowData } from "../tree/grow.js";
+import { growTrees, type GrowData } from "../tree/grow.js";
 import { RAND_R_MAX } from "../tree/splitter.js";
 import { featureImportances, pairwiseSum, publicTree, viewOf, type Tree } from "../tree/tree-data.js";
 
@@ -150,32 +150,44 @@ export function growForest(h: ForestHost, f: ForestFit): GrownTree[] {
   if (h.warmStart && f.nPrevious > 0) for (let k = 0; k < f.nPrevious; k++) rs.randint(0, MAX_INT);
   const seeds = Array.from({ length: nMore }, () => rs.randint(0, MAX_INT));
   const hyper: TreeHyper = { ...h, splitter: f.splitter };
-  return seeds.map((seed) => {
-    let sw = f.sw;
-    if (h.bootstrap) {
-      const counts = bootstrapCounts(seed, n, nBoot);
-      const w = new Float64Array(n);
-      for (let i = 0; i < n; i++) w[i] = (f.sw ? f.sw[i] : 1) * counts[i];
-      if (h.classWeight === "balanced_subsample" && f.classes) {
-        const cw = classSampleWeight(
-          "balanced",
-          data.codes as Int32Array,
-          f.classes,
-          bootstrapIndices(seed, n, nBoot),
-        );
-        for (let i = 0; i < n; i++) w[i] *= cw[i];
-      }
-      sw = w;
-    }
-    const treeSeed = new RandomState(seed).randint(0, RAND_R_MAX) as number;
-    const grown = growTree(data, hyper, owner, sw, treeSeed);
-    const nClasses = data.nClasses ? Array.from(data.nClasses) : new Array<number>(data.nOutputs).fill(1);
-    return {
-      seed,
-      maxFeatures: grown.maxFeatures,
-      tree: publicTree(grown.arrays, data.cols, data.nOutputs, nClasses),
-    };
-  });
+  const nClasses = data.nClasses ? Array.from(data.nClasses) : new Array<number>(data.nOutputs).fill(1);
+  // Trees go to the builder in batches (a backend grows a batch in parallel); a batch's weight
+  // vectors take at most about 64 MiB.
+  const batch = Math.max(1, Math.min(64, Math.floor(2 ** 23 / n)));
+  const out: GrownTree[] = [];
+  for (let b = 0; b < seeds.length; b += batch) {
+    const part = seeds.slice(b, b + batch);
+    const sws = part.map((seed) => treeWeights(h, f, seed, nBoot));
+    const treeSeeds = part.map((seed) => new RandomState(seed).randint(0, RAND_R_MAX) as number);
+    growTrees(data, hyper, owner, sws, treeSeeds).forEach((grown, k) =>
+      out.push({
+        seed: part[k],
+        maxFeatures: grown.maxFeatures,
+        tree: publicTree(grown.arrays, data.cols, data.nOutputs, nClasses),
+      }),
+    );
+  }
+  return out;
+}
+
+/** A tree's sample weights: the forest's, times the bootstrap counts (and balanced-subsample weights). */
+function treeWeights(h: ForestHost, f: ForestFit, seed: number, nBoot: number): Float64Array | null {
+  if (!h.bootstrap) return f.sw;
+  const { data } = f;
+  const n = data.rows;
+  const counts = bootstrapCounts(seed, n, nBoot);
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) w[i] = (f.sw ? f.sw[i] : 1) * counts[i];
+  if (h.classWeight === "balanced_subsample" && f.classes) {
+    const cw = classSampleWeight(
+      "balanced",
+      data.codes as Int32Array,
+      f.classes,
+      bootstrapIndices(seed, n, nBoot),
+    );
+    for (let i = 0; i < n; i++) w[i] *= cw[i];
+  }
+  return w;
 }
 
 /** Samples each tree did not draw: `mask[i]` is true when sample i is out of bag. */

@@ -8,7 +8,7 @@
  */
 import { ourRandR } from "../internal/random.js";
 import type { Criterion } from "./criterion.js";
-import { sortValues } from "./sort.js";
+import { KeySorter, sortValues } from "./sort.js";
 
 /** scikit-learn's tolerance for "these two float32 values are equal". */
 const FEATURE_THRESHOLD = Math.fround(1e-7);
@@ -31,6 +31,11 @@ export interface SplitterOptions {
   minSamplesLeaf: number;
   minWeightLeaf: number;
   random: boolean;
+  /**
+   * Every sum the criterion forms is an exact integer (`sumsAreExact` in grow.ts), so the order
+   * of equal feature values cannot matter and the faster key sort may be used.
+   */
+  exactSums?: boolean;
 }
 
 /** The splitter state for one tree. */
@@ -41,6 +46,9 @@ export class Splitter {
   private readonly features: Int32Array;
   private readonly constantFeatures: Int32Array;
   private readonly Xf: Float32Array;
+  /** With exact sums: `Xf`'s bits and the key sort. */
+  private readonly XfBits: Uint32Array | null = null;
+  private readonly keySorter: KeySorter | null = null;
   private readonly rand = new Uint32Array(1);
   /** Element strides of X (row-major: `nFeatures` and 1). */
   readonly rowStride: number;
@@ -91,6 +99,10 @@ export class Splitter {
     for (let f = 0; f < nFeatures; f++) this.features[f] = f;
     this.constantFeatures = new Int32Array(nFeatures);
     this.Xf = new Float32Array(j);
+    if (opts.exactSums && !opts.random) {
+      this.XfBits = new Uint32Array(this.Xf.buffer);
+      this.keySorter = new KeySorter(j);
+    }
     criterion.sw = sw;
     criterion.weightedNSamples = wn;
   }
@@ -161,7 +173,10 @@ export class Splitter {
       if (v > mx) mx = v;
     }
     // All-equal values would come out of the sort unchanged: skip it.
-    if (mn !== mx) sortValues(Xf, samples, start, end - start);
+    if (mn !== mx) {
+      if (this.keySorter) this.keySorter.sort(Xf, this.XfBits as Uint32Array, samples, start, end - start);
+      else sortValues(Xf, samples, start, end - start);
+    }
     return Xf[end - 1] <= Math.fround(Xf[start] + FEATURE_THRESHOLD);
   }
 

@@ -6,6 +6,30 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { np, type sk, type Tensor } from "../../../../engine/src/index.js";
 import { assertClose, diabetes, flat, iris, repoPath } from "../models/helpers.js";
+import {
+  setTreeGrowKernel,
+  treeGrowKernel,
+  type TreeGrowKernel,
+} from "../../../../engine/src/sk/tree/grow-kernel.js";
+
+/**
+ * The tree builders the fixtures are checked with: the TypeScript builder always, and the
+ * backend's (the native addon's) when one is installed; both must grow scikit-learn's trees.
+ */
+export const BUILDERS: { name: string; kernel: TreeGrowKernel | undefined }[] = [
+  ...(treeGrowKernel() ? [{ name: "native builder", kernel: treeGrowKernel() }] : []),
+  { name: "TypeScript builder", kernel: undefined },
+];
+
+/** Runs `fn` with `kernel` installed as the tree builder (undefined: TypeScript), then restores it. */
+export function withBuilder<T>(kernel: TreeGrowKernel | undefined, fn: () => T): T {
+  const previous = setTreeGrowKernel(kernel);
+  try {
+    return fn();
+  } finally {
+    setTreeGrowKernel(previous);
+  }
+}
 
 /** A fitted tree's arrays as scikit-learn reports them. */
 export interface TreeJson {
