@@ -58,6 +58,8 @@
         "src/bind/optim.cc",
         "src/bind/cuda.cc",
         "src/bind/solvers.cc",
+        "src/bind/memory.cc",
+        "src/mem/pool.cc",
         "src/cuda/loader.cc",
         "src/cuda/device.cc",
         "src/cuda/allocator.cc",
