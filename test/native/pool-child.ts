@@ -4,19 +4,22 @@ import { hostOf } from "../../engine/src/core/host.js";
 import { Tensor } from "../../engine/src/core/tensor.js";
 import { nativeBinding } from "../../engine/src/backends/native/index.js";
 import "tensorbook";
+import type { NativeBinding, NativeMemory } from "@tensorbook/native";
 
-const gc = (globalThis as { gc?: () => void }).gc;
-const b = nativeBinding();
-if (!gc || !b?.allocFloat || !b.poolStats || !b.poolTrim || !b.poolConfig) {
+const maybeGc = (globalThis as { gc?: () => void }).gc;
+const raw = nativeBinding();
+if (!maybeGc || !raw?.allocFloat || !raw.poolStats || !raw.poolTrim || !raw.poolConfig) {
   throw new Error("needs --expose-gc and the addon's pool");
 }
+const gc: () => void = maybeGc;
+const b = raw as NativeBinding & NativeMemory;
 const stats = b.poolStats.bind(b);
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 5));
 
 /** Collects until `done()` holds (the sweeper may hand blocks back a moment after the GC). */
 async function collectUntil(done: () => boolean): Promise<boolean> {
   for (let i = 0; i < 200; i++) {
-    gc!();
+    gc();
     if (done()) return true;
     await tick();
   }
@@ -40,7 +43,7 @@ const out: Record<string, unknown> = {};
 function allocTagged(count: number, tag0: number): Float64Array[] {
   const arrays: Float64Array[] = [];
   for (let k = 0; k < count; k++) {
-    const a = b!.allocFloat("float64", N);
+    const a = b.allocFloat("float64", N);
     fill(a, tag0 + k);
     arrays.push(a);
   }

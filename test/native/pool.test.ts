@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { NativeBinding, NativeMemory } from "@tensorbook/native";
 import { describe, it } from "node:test";
 import { uninitializedFloat, POOL_MIN_BYTES } from "../../engine/src/backends/native/alloc.js";
 import { nativeBinding } from "../../engine/src/backends/native/index.js";
@@ -34,8 +35,9 @@ interface ChildReport {
 
 describe("native block pool", needsAddon, () => {
   it("hands out arrays of the asked type and length, and rejects bad requests", () => {
-    const b = addon();
-    assert.ok(b.allocFloat && b.poolStats, "this build has the pool");
+    const raw: NativeBinding = addon();
+    assert.ok(raw.allocFloat && raw.poolStats && raw.poolConfig, "this build has the pool");
+    const b = raw as NativeBinding & NativeMemory;
     const s0 = b.poolStats();
     const f = b.allocFloat("float32", 300_001);
     const d = b.allocFloat("float64", 300_001);
@@ -53,7 +55,7 @@ describe("native block pool", needsAddon, () => {
     assert.throws(() => b.allocFloat("int32" as "float32", 10), /dtype must be "float32" or "float64"/);
     assert.throws(() => b.allocFloat("float64", 0), /n must be a positive integer/);
     assert.throws(() => b.allocFloat("float64", 2.5), /n must be a positive integer/);
-    assert.throws(() => b.poolConfig?.({ maxFreeBytes: -1 }), /maxFreeBytes must be >= 0/);
+    assert.throws(() => b.poolConfig({ maxFreeBytes: -1 }), /maxFreeBytes must be >= 0/);
   });
 
   it("provides the engine's large uninitialized results, not the small ones", () => {
