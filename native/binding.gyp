@@ -60,6 +60,8 @@
         "src/bind/cuda.cc",
         "src/bind/solvers.cc",
         "src/bind/trees.cc",
+        "src/bind/memory.cc",
+        "src/mem/pool.cc",
         "src/cuda/loader.cc",
         "src/cuda/device.cc",
         "src/cuda/allocator.cc",

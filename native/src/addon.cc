@@ -54,6 +54,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   bind::init_cuda(env, exports);
   bind::init_solvers(env, exports);
   bind::init_trees(env, exports);
+  bind::init_memory(env, exports);
   return exports;
 }
 

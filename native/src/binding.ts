@@ -141,7 +141,45 @@ export type NativeBinding = NativeKernels &
       ins: readonly FloatArray[],
       outs: readonly FloatArray[],
     ): boolean;
-  } & Partial<NativeSolvers>;
+  } & Partial<NativeSolvers> &
+  Partial<NativeMemory>;
+
+/** What the addon's recycling block pool holds and has done (native/src/mem/pool.h). */
+export interface NativePoolStats {
+  /** Free blocks kept for reuse, and their bytes. */
+  readonly freeBlocks: number;
+  readonly freeBytes: number;
+  /** Blocks handed out whose arrays have not been collected yet, and their bytes. */
+  readonly liveBlocks: number;
+  readonly liveBytes: number;
+  /** Requests served by a free block / by a new mapping. */
+  readonly hits: number;
+  readonly misses: number;
+  /** Blocks given back to the OS. */
+  readonly unmapped: number;
+  /** The most bytes of free blocks the pool keeps (TENSORBOOK_POOL_MB). */
+  readonly maxFreeBytes: number;
+  /** Whether new blocks ask for transparent huge pages (TENSORBOOK_HUGE_PAGES=1). */
+  readonly hugePages: boolean;
+}
+
+/**
+ * Result arrays from the addon's block pool (native/src/bind/memory.cc). Optional in the type:
+ * a binary built before the pool existed lacks them, and callers then allocate in JavaScript.
+ */
+export interface NativeMemory {
+  /**
+   * A new array of `n` elements whose contents are undefined (the caller writes every element).
+   * Its block returns to the pool when the garbage collector finds the array's buffer dead.
+   */
+  allocFloat(dtype: "float32", n: number): Float32Array;
+  allocFloat(dtype: "float64", n: number): Float64Array;
+  allocFloat(dtype: "float32" | "float64", n: number): FloatArray;
+  poolStats(): NativePoolStats;
+  /** Unmaps free blocks idle for at least `idleSeconds` (0 or none: all of them). */
+  poolTrim(idleSeconds?: number): NativePoolStats;
+  poolConfig(opts: { maxFreeBytes?: number; hugePages?: boolean }): NativePoolStats;
+}
 
 /** One tree grown by `treeGrow`, in scikit-learn's node layout (`value`: outputs × classes per node). */
 export interface NativeTree {

@@ -11,6 +11,8 @@ export type {
   NativeCpuInfo,
   NativeIsa,
   NativeKernels,
+  NativeMemory,
+  NativePoolStats,
   NativeOptimizer,
   NativeSolvers,
   NativeTree,

@@ -11,5 +11,6 @@ void init_optim(Napi::Env env, Napi::Object exports);
 void init_cuda(Napi::Env env, Napi::Object exports);
 void init_solvers(Napi::Env env, Napi::Object exports);
 void init_trees(Napi::Env env, Napi::Object exports);
+void init_memory(Napi::Env env, Napi::Object exports);
 }  // namespace bind
 }  // namespace tb
