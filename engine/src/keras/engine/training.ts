@@ -3,6 +3,7 @@ import { deviceHooks } from "../../core/device-hooks.js";
 import { readHost } from "../../core/host.js";
 import { ValueError } from "../../core/errors.js";
 import { Tensor, type TensorLike } from "../../core/tensor.js";
+import { clearRecycled, runRecyclingStep } from "../../core/recycle.js";
 import { GradientTape } from "../../autodiff/gradient-tape.js";
 import { withoutRecording } from "../../autodiff/recorder.js";
 import type { Variable } from "../../autodiff/variable.js";
@@ -377,12 +378,14 @@ function* fitLoop(
       for (let step = 0; step < ranges.length; step++) {
         const [s, e] = ranges[step];
         if (batchHooks) yield callbacks.onTrainBatchBegin(step);
-        const values = trainStepOn(
-          model,
-          sliceAll(data.xs, order, s, e),
-          sliceAll(data.ys!, order, s, e),
-          data.sw ? sliceAll([data.sw], order, s, e)[0] : null,
-        );
+        const xb = sliceAll(data.xs, order, s, e);
+        const yb = sliceAll(data.ys!, order, s, e);
+        const swb = data.sw ? sliceAll([data.sw], order, s, e)[0] : null;
+        // On the CPU a step's result arrays serve the next step (see core/recycle.ts); on a
+        // device the tidy scope in batchStep frees them.
+        const values = onDevice()
+          ? trainStepOn(model, xb, yb, swb)
+          : runRecyclingStep(() => trainStepOn(model, xb, yb, swb));
         tracker.add(values, e - s);
         const withLogs = batchHooks || step === ranges.length - 1 || progress.wantsLogs();
         if (withLogs) {
@@ -414,6 +417,7 @@ function* fitLoop(
     yield callbacks.onTrainEnd(epochLogs);
     finished = true;
   } finally {
+    clearRecycled();
     progress.finish(!finished || model.stopTraining);
   }
   return history;
