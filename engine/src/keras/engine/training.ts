@@ -378,14 +378,16 @@ function* fitLoop(
       for (let step = 0; step < ranges.length; step++) {
         const [s, e] = ranges[step];
         if (batchHooks) yield callbacks.onTrainBatchBegin(step);
-        const xb = sliceAll(data.xs, order, s, e);
-        const yb = sliceAll(data.ys!, order, s, e);
-        const swb = data.sw ? sliceAll([data.sw], order, s, e)[0] : null;
-        // On the CPU a step's result arrays serve the next step (see core/recycle.ts); on a
-        // device the tidy scope in batchStep frees them.
-        const values = onDevice()
-          ? trainStepOn(model, xb, yb, swb)
-          : runRecyclingStep(() => trainStepOn(model, xb, yb, swb));
+        const run = (): number[] =>
+          trainStepOn(
+            model,
+            sliceAll(data.xs, order, s, e),
+            sliceAll(data.ys!, order, s, e),
+            data.sw ? sliceAll([data.sw], order, s, e)[0] : null,
+          );
+        // On the CPU a step's arrays (its batch included) serve the next step (see
+        // core/recycle.ts); on a device the tidy scope in batchStep frees them.
+        const values = onDevice() ? run() : runRecyclingStep(run);
         tracker.add(values, e - s);
         const withLogs = batchHooks || step === ranges.length - 1 || progress.wantsLogs();
         if (withLogs) {
