@@ -1,7 +1,11 @@
 #include "threadpool.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <sched.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
 
 namespace tb {
 namespace {
@@ -70,6 +74,7 @@ void ThreadPool::run_share() {
       fn = fn_;
     }
     (*fn)(i);
+    unfinished_.fetch_sub(1, std::memory_order_release);
     {
       std::lock_guard<std::mutex> lock(m_);
       if (--in_flight_ == 0 && next_ >= n_) done_.notify_all();
@@ -109,11 +114,26 @@ void ThreadPool::parallel_for(long n, const std::function<void(long)>& fn, int m
     n_ = n;
     next_ = 0;
     in_flight_ = 0;
+    unfinished_.store(n, std::memory_order_relaxed);
     active_ = want;
     generation_++;
   }
   wake_.notify_all();
   run_share();
+  // What is left runs on workers, at most one part each: wait for it spinning a little first
+  // (the parts of a small product take microseconds; sleeping on the condition variable and
+  // being woken costs about as much), yielding the core now and then in case a worker waits
+  // for it. Then sleep.
+  const auto t0 = std::chrono::steady_clock::now();
+  for (int spin = 1; unfinished_.load(std::memory_order_acquire) > 0; spin++) {
+#if defined(__x86_64__) || defined(__i386__)
+    _mm_pause();
+#endif
+    if (spin % 64 == 0) {
+      std::this_thread::yield();
+      if (std::chrono::steady_clock::now() - t0 > std::chrono::microseconds(200)) break;
+    }
+  }
   std::unique_lock<std::mutex> lock(m_);
   done_.wait(lock, [&] { return next_ >= n_ && in_flight_ == 0; });
   fn_ = nullptr;

@@ -3,6 +3,7 @@
 // its loop on its own thread instead of waiting, so concurrent calls never deadlock. The caller
 // works through the indices itself and never waits for a worker that has not started one.
 #pragma once
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -45,6 +46,7 @@ class ThreadPool {
   long next_ = 0;      // next index to hand out (under m_)
   int active_ = 0;     // workers taking part in the current loop
   long in_flight_ = 0; // indices of the current loop being run right now
+  std::atomic<long> unfinished_{0};  // indices of the current loop not finished yet
   unsigned long generation_ = 0;
   bool quit_ = false;
 };

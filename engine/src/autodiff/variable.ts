@@ -10,7 +10,13 @@ import type { IndexItem } from "../ops/index-parse.js";
 import "../ops/indexing.js";
 import "../ops/assign.js";
 import { add, sub } from "../ops/arithmetic.js";
-import { withoutRecording } from "./recorder.js";
+import { inRecyclingStep, noteAdopted, retire } from "../core/recycle.js";
+import { addObserver, withoutRecording } from "./recorder.js";
+
+// Storage of variables that was read outside a training step (`value()`, or an op or view
+// taking the variable): someone may still hold it, so it is never reused when the variable
+// moves on (see `core/recycle.ts`). Reads inside a step end with the step.
+const exposed = new WeakSet<Storage>();
 
 /** Options of `new tf.Variable(initialValue, options)`. */
 export interface VariableOptions {
@@ -96,6 +102,7 @@ export class Variable extends Tensor {
    * ```
    */
   value(): VariableValue {
+    if (!inRecyclingStep()) exposed.add(this.storage);
     if (!this.#value || this.#value.storage !== this.storage) this.#value = new VariableValue(this);
     return this.#value;
   }
@@ -218,7 +225,12 @@ export class Variable extends Tensor {
         `adoptArray: variable '${this.name}' holds ${this.size} ${this.dtype} elements, got a ${data.constructor.name} of length ${data.length}`,
       );
     }
+    const prev = this.storage;
     this.install(hostStorage(data, this.dtype));
+    // Inside a training step the array outlives the step, and the one it replaces is free for
+    // the next step unless it was read outside one.
+    noteAdopted(data);
+    if (prev.device === "cpu" && !exposed.has(prev)) retire((prev as HostStorage).data);
     return this;
   }
 
@@ -351,3 +363,12 @@ function initialTensor(v: TensorLike, dtype: DType | string | undefined): Tensor
   }
   return toTensor(v);
 }
+
+addObserver({
+  onOp(_op, inputs) {
+    if (inRecyclingStep()) return;
+    for (let i = 0; i < inputs.length; i++) {
+      if (inputs[i] instanceof Variable || inputs[i] instanceof VariableValue) exposed.add(inputs[i].storage);
+    }
+  },
+});

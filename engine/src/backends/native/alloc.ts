@@ -1,10 +1,13 @@
 import type { FloatArray, NativeMemory } from "@tensorbook/native";
+import { noteMade, takeRecycled } from "../../core/recycle.js";
 import { nativeBinding } from "./state.js";
 
 // Result arrays for kernels that write every element. A typed array from `new Float32Array(n)`
 // is zero-filled first; a large one made over `Buffer.allocUnsafeSlow` is not, which saves a
 // pass over memory (measured, 1 thread: 10^7 float64 `add` 22 ms instead of 32 ms). Small
-// arrays keep the ordinary constructor, which is as fast there.
+// arrays keep the ordinary constructor, which is as fast there. Inside a training step the
+// arrays come from the previous step's results when one of the length is free
+// (`core/recycle.ts`).
 //
 // From POOL_MIN_BYTES up, the addon's recycling block pool provides the array (native/src/mem/
 // pool.h): a block whose array the garbage collector found dead is handed out again with its
@@ -36,6 +39,14 @@ function scheduleTrim(b: NativeMemory): void {
  * element before anyone reads it.
  */
 export function uninitializedFloat(dtype: "float32" | "float64", n: number): FloatArray {
+  const reused = takeRecycled(dtype, n);
+  if (reused) return reused;
+  const a = fresh(dtype, n);
+  noteMade(a);
+  return a;
+}
+
+function fresh(dtype: "float32" | "float64", n: number): FloatArray {
   const bytes = dtype === "float32" ? 4 : 8;
   if (n * bytes < UNINITIALIZED_MIN_BYTES)
     return dtype === "float32" ? new Float32Array(n) : new Float64Array(n);

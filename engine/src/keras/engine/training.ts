@@ -3,6 +3,7 @@ import { deviceHooks } from "../../core/device-hooks.js";
 import { readHost } from "../../core/host.js";
 import { ValueError } from "../../core/errors.js";
 import { Tensor, type TensorLike } from "../../core/tensor.js";
+import { clearRecycled, runRecyclingStep } from "../../core/recycle.js";
 import { GradientTape } from "../../autodiff/gradient-tape.js";
 import { withoutRecording } from "../../autodiff/recorder.js";
 import type { Variable } from "../../autodiff/variable.js";
@@ -377,12 +378,16 @@ function* fitLoop(
       for (let step = 0; step < ranges.length; step++) {
         const [s, e] = ranges[step];
         if (batchHooks) yield callbacks.onTrainBatchBegin(step);
-        const values = trainStepOn(
-          model,
-          sliceAll(data.xs, order, s, e),
-          sliceAll(data.ys!, order, s, e),
-          data.sw ? sliceAll([data.sw], order, s, e)[0] : null,
-        );
+        const run = (): number[] =>
+          trainStepOn(
+            model,
+            sliceAll(data.xs, order, s, e),
+            sliceAll(data.ys!, order, s, e),
+            data.sw ? sliceAll([data.sw], order, s, e)[0] : null,
+          );
+        // On the CPU a step's arrays (its batch included) serve the next step (see
+        // core/recycle.ts); on a device the tidy scope in batchStep frees them.
+        const values = onDevice() ? run() : runRecyclingStep(run);
         tracker.add(values, e - s);
         const withLogs = batchHooks || step === ranges.length - 1 || progress.wantsLogs();
         if (withLogs) {
@@ -414,6 +419,7 @@ function* fitLoop(
     yield callbacks.onTrainEnd(epochLogs);
     finished = true;
   } finally {
+    clearRecycled();
     progress.finish(!finished || model.stopTraining);
   }
   return history;
