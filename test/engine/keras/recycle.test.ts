@@ -7,6 +7,7 @@ import { backendInfo, keras, tf } from "tensorbook";
 import { uninitializedFloat } from "../../../engine/src/backends/native/alloc.js";
 import { recycledCount, runRecyclingStep } from "../../../engine/src/core/recycle.js";
 import { fitSync } from "../../../engine/src/keras/engine/training.js";
+import { builtInStep } from "../../../engine/src/keras/engine/recycle-guard.js";
 
 const native = backendInfo().some((b) => b.name === "native-cpu" && b.state === "in use");
 
@@ -130,5 +131,114 @@ describe("arrays reused between training steps", () => {
     const next = runRecyclingStep(() => uninitializedFloat("float32", 20000).fill(4));
     assert.notEqual(next, second);
     assert.equal(snapshot.dataSync()[0], 2);
+  });
+
+  it("is on only when every layer, loss, metric and optimizer is built in", () => {
+    const sgd = () => new keras.optimizers.SGD({ learningRate: 0.05 });
+    assert.equal(builtInStep(model(sgd) as never), true);
+    const cnn = new keras.Sequential([
+      new keras.layers.Conv2D(4, 3, {
+        activation: "relu",
+        inputShape: [8, 8, 1],
+        kernelRegularizer: keras.regularizers.l2(0.01),
+      }),
+      new keras.layers.MaxPooling2D(2),
+      new keras.layers.Flatten(),
+      new keras.layers.Dropout(0.5),
+      new keras.layers.Dense(10, {
+        activation: keras.layers.LeakyReLU ? new keras.layers.LeakyReLU() : "relu",
+      }),
+    ]);
+    cnn.compile({
+      loss: keras.losses.sparseCategoricalCrossentropy,
+      optimizer: new keras.optimizers.Adam(),
+      metrics: ["accuracy"],
+    });
+    assert.equal(builtInStep(cnn as never), true);
+    const inp = keras.layers.Input({ shape: [4] });
+    const functional = new keras.Model({
+      inputs: inp,
+      outputs: new keras.layers.Dense(2).apply(inp) as never,
+    });
+    functional.compile({ loss: "mse", optimizer: "sgd" });
+    assert.equal(builtInStep(functional as never), true);
+
+    const variants: [string, () => keras.Sequential][] = [
+      [
+        "a custom activation function",
+        () =>
+          new keras.Sequential([
+            new keras.layers.Dense(3, { activation: (t: tf.Tensor) => tf.relu(t), inputShape: [4] }),
+          ]),
+      ],
+      [
+        "a Lambda layer",
+        () =>
+          new keras.Sequential([
+            new keras.layers.Lambda((t: tf.Tensor) => t, { inputShape: [4] } as never),
+            new keras.layers.Dense(2),
+          ]),
+      ],
+      [
+        "a custom layer class",
+        () => {
+          class Keep extends keras.layers.Layer {
+            call(t: tf.Tensor): tf.Tensor {
+              return t;
+            }
+          }
+          return new keras.Sequential([new keras.layers.Dense(3, { inputShape: [4] }), new Keep()]);
+        },
+      ],
+    ];
+    for (const [what, make] of variants) {
+      const m = make();
+      m.compile({ loss: "mse", optimizer: "sgd" });
+      assert.equal(builtInStep(m as never), false, what);
+    }
+    const m = new keras.Sequential([new keras.layers.Dense(2, { inputShape: [4] })]);
+    m.compile({ loss: (a: tf.Tensor, b: tf.Tensor) => tf.mean(tf.square(tf.sub(a, b))), optimizer: "sgd" });
+    assert.equal(builtInStep(m as never), false, "a custom loss function");
+    m.compile({
+      loss: "mse",
+      optimizer: "sgd",
+      metrics: [(a: tf.Tensor, b: tf.Tensor) => tf.mean(tf.abs(tf.sub(a, b)))],
+    });
+    assert.equal(builtInStep(m as never), false, "a custom metric function");
+  });
+
+  it("a custom layer that keeps its output sees it intact after fit (no reuse)", async () => {
+    const kept: tf.Tensor[] = [];
+    class Keep extends keras.layers.Layer {
+      call(t: tf.Tensor): tf.Tensor {
+        const out = tf.mul(t, 1);
+        kept.push(out);
+        return out;
+      }
+    }
+    const [x, y] = data();
+    tf.random.setSeed(3);
+    const m = new keras.Sequential([
+      new keras.layers.Dense(300, { activation: "relu", inputShape: [64] }),
+      new Keep(),
+      new keras.layers.Dense(10, { activation: "softmax" }),
+    ]);
+    m.compile({ loss: "sparse_categorical_crossentropy", optimizer: "sgd" });
+    const copies: number[][] = [];
+    const first = kept.length;
+    await m.fit(x, y, {
+      epochs: 1,
+      batchSize: 32,
+      shuffle: false,
+      verbose: 0,
+      callbacks: [
+        new keras.callbacks.LambdaCallback({
+          onTrainBatchEnd: () => void copies.push(Array.from(kept[kept.length - 1].dataSync())),
+        }),
+      ],
+    });
+    assert.ok(kept.length - first >= 6);
+    for (let i = 0; i < copies.length; i++)
+      assert.deepEqual(Array.from(kept[first + i].dataSync()), copies[i], `step ${i}'s kept output`);
   });
 });

@@ -21,6 +21,11 @@ export function registerLayerClasses(...list: LayerClass[]): void {
   for (const c of list) classes.set(c.name, c);
 }
 
+/** @internal Whether `ctor` is a registered built-in layer or model class (not a subclass of one). */
+export function isBuiltInLayerClass(ctor: unknown): boolean {
+  return typeof ctor === "function" && (classes.get(ctor.name) as unknown) === ctor;
+}
+
 /** `{ className, config }` of a layer, as saving writes it. */
 export function serializeLayer(layer: Layer): Serialized {
   return { className: layer.constructor.name, config: layer.getConfig() };

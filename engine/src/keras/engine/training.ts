@@ -10,6 +10,7 @@ import type { Variable } from "../../autodiff/variable.js";
 import * as tf from "../../tf/index.js";
 import type { Model } from "../models/model.js";
 import { LossesContainer, MetricsContainer } from "./compile-utils.js";
+import { builtInStep } from "./recycle-guard.js";
 import {
   batchRanges,
   countExamples,
@@ -359,6 +360,8 @@ function* fitLoop(
   model.stopTraining = false;
   const progress = new ProgressReporter(verbose, epochs, ranges.length);
   const tracker = new LossTracker();
+  // Reuse a step's arrays only when no user code runs inside a step (see recycle-guard.ts).
+  const recycle = builtInStep(model);
   let lastYield = performance.now();
   let finished = false;
   let epochLogs: Logs = {};
@@ -386,8 +389,9 @@ function* fitLoop(
             data.sw ? sliceAll([data.sw], order, s, e)[0] : null,
           );
         // On the CPU a step's arrays (its batch included) serve the next step (see
-        // core/recycle.ts); on a device the tidy scope in batchStep frees them.
-        const values = onDevice() ? run() : runRecyclingStep(run);
+        // core/recycle.ts) when everything in the step is built in; on a device the tidy scope
+        // in batchStep frees them.
+        const values = onDevice() || !recycle ? run() : runRecyclingStep(run);
         tracker.add(values, e - s);
         const withLogs = batchHooks || step === ranges.length - 1 || progress.wantsLogs();
         if (withLogs) {
