@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <utility>
 #include <vector>
 
 #include "gemm/gemm.h"
@@ -291,52 +292,88 @@ bool conv2d_forward(const Conv2dShape& s, const T* x, const T* w, T* y, const Ca
   return !cancel.requested();
 }
 
-// The (i, j) block of the column matrix's columns for rows r0..r1: the input pixel each output
-// pixel sees through filter position (i, j), c values per row (zeros in the padding).
+// What the dW products' packer needs: tap(i, j)'s column for pixel p (in class order) is the
+// input pixel's C channels at x + xoff[r0 + p] + tapoff.
 template <typename T>
-void gather_tap(const Conv2dShape& s, const T* x, long i, long j, long r0, long r1, T* out) {
-  const long P = s.oh * s.ow;
-  long n = r0 / P, oh = r0 % P / s.ow, ow = r0 % s.ow;
-  for (long r = r0; r < r1; r++, out += s.c) {
-    const long ih = oh * s.sh - s.pad_top + i * s.dh, iw = ow * s.sw - s.pad_left + j * s.dw;
-    if (ih < 0 || ih >= s.h || iw < 0 || iw >= s.w) zero_run(out, s.c);
-    else copy_run(out, x + ((n * s.h + ih) * s.w + iw) * s.c, s.c);
-    if (++ow == s.ow) {
-      ow = 0;
-      if (++oh == s.oh) oh = 0, n++;
-    }
+struct TapColumns {
+  const T* x;
+  const long* xoff;
+  long tapoff, r0;
+  static void pack(const void* ctx, long i0, long p0, long mc, long kc, int mr, T* dst) {
+    const TapColumns& t = *static_cast<const TapColumns*>(ctx);
+    const T* base = t.x + t.tapoff;
+    const long* off = t.xoff + t.r0;
+    pack_a_columns<T>([&](long p) { return base + off[p]; }, i0, p0, mc, kc, mr, dst);
   }
-}
+};
 
-// dW by filter position: dW[i, j] (C x F, a contiguous slice of dW) = sum over output pixels of
-// tap(i, j)ᵀ · dY. Each task owns one position (and a share of the filters when positions are
-// few), walks all pixels in blocks (gathered into its scratch, multiplied while in cache, dY
-// read in place) and accumulates into its own slice of dW: no partial sums to add up, the
-// same answer for any thread count, and the slice (C x F) stays in L2 across blocks.
+// dW by filter position: dW[i, j] (C x F, a contiguous slice of dW) = sum over the output
+// pixels whose tap (i, j) lands inside the image of x(tap)ᵀ · dY. The pixels are put in class
+// order (as in the forward: by the taps they see; dY's rows are copied once into that order),
+// so the pixels that see tap (i, j) form a few contiguous runs and no multiply-add is spent on
+// padding. Each task owns one position (and a share of the filters when positions are few
+// for the threads) and runs one product per run: its A (tapᵀ, C x pixels) is gathered from
+// the input straight into the GEMM's packed panels (no gathered copy for the GEMM to pack
+// again), dY's rows are read in place, and the task accumulates into its own slice of dW: no
+// partial sums to add up, and the same bits for any thread count.
 // Needs C >= 32 to fill the tiles; thinner inputs (the first layer) take the chunked path.
 template <typename T>
 bool dw_by_tap(const Conv2dShape& s, const T* x, const T* dy, T* dw, const Cancel& cancel) {
-  const long P = s.oh * s.ow, rows = s.n * P, taps = s.kh * s.kw;
+  const std::vector<AxisClass> rcs = axis_classes(s.oh, s.h, s.kh, s.sh, s.dh, s.pad_top);
+  const std::vector<AxisClass> ccs = axis_classes(s.ow, s.w, s.kw, s.sw, s.dw, s.pad_left);
+  const long nb = static_cast<long>(ccs.size()), rows = s.n * s.oh * s.ow, taps = s.kh * s.kw;
+  std::vector<long> start(rcs.size() * ccs.size() + 1), xoff(rows), pix(rows);
+  long r = 0;
+  for (size_t a = 0; a < rcs.size(); a++)
+    for (long b = 0; b < nb; b++) {
+      start[a * nb + b] = r;
+      for (long n = 0; n < s.n; n++)
+        for (long oh = rcs[a].lo; oh < rcs[a].hi; oh++)
+          for (long ow = ccs[b].lo; ow < ccs[b].hi; ow++, r++) {
+            pix[r] = (n * s.oh + oh) * s.ow + ow;
+            xoff[r] = ((n * s.h + oh * s.sh - s.pad_top) * s.w + ow * s.sw - s.pad_left) * s.c;
+          }
+    }
+  start.back() = r;
+  T* dyc = scratch<T>(3, rows * s.f);
+  ThreadPool::get().parallel_for((rows + 255) / 256, [&](long t) {
+    for (long q = t * 256; q < std::min(rows, t * 256 + 256); q++) copy_run(dyc + q * s.f, dy + pix[q] * s.f, s.f);
+  });
   const int threads = ThreadPool::get().threads();
   long fsplit = 1;
   while (taps * fsplit < 4L * threads && s.f / (fsplit * 2) >= 64) fsplit *= 2;
   const long fstep = (s.f + fsplit - 1) / fsplit;
-  const long block = 512;
   ThreadPool::get().parallel_for(taps * fsplit, [&](long t) {
-    const long tap = t / fsplit, f0 = t % fsplit * fstep, f1 = std::min(s.f, f0 + fstep);
-    T* out = dw + tap * s.c * s.f + f0;
+    const long tap = t / fsplit, i = tap / s.kw, j = tap % s.kw;
+    const long f0 = t % fsplit * fstep, f1 = std::min(s.f, f0 + fstep);
     if (f1 <= f0) return;
-    T* buf = scratch<T>(0, block * s.c);
-    for (long r0 = 0; r0 < rows; r0 += block) {
+    T* out = dw + tap * s.c * s.f + f0;
+    // Runs of pixels (in class order) that see this tap: per row class that sees filter row
+    // i, the column classes that see filter column j (adjacent runs merged).
+    std::vector<std::pair<long, long>> runs;
+    for (size_t a = 0; a < rcs.size(); a++) {
+      if (i < rcs[a].t0 || i >= rcs[a].t1) continue;
+      for (long b = 0; b < nb; b++) {
+        if (j < ccs[b].t0 || j >= ccs[b].t1) continue;
+        const long lo = start[a * nb + b], hi = start[a * nb + b + 1];
+        if (hi == lo) continue;
+        if (!runs.empty() && runs.back().second == lo) runs.back().second = hi;
+        else runs.push_back({lo, hi});
+      }
+    }
+    if (runs.empty()) {
+      for (long c = 0; c < s.c; c++) std::fill(out + c * s.f, out + c * s.f + (f1 - f0), T(0));
+      return;
+    }
+    for (size_t q = 0; q < runs.size(); q++) {
       if (cancel.requested()) return;
-      const long r1 = std::min(rows, r0 + block);
-      gather_tap(s, x, tap / s.kw, tap % s.kw, r0, r1, buf);
+      TapColumns<T> cols{x, xoff.data(), (i * s.dh * s.w + j * s.dw) * s.c, runs[q].first};
       GemmArgs<T> g;
-      g.m = s.c, g.n = f1 - f0, g.k = r1 - r0;
-      g.a = buf, g.rsa = 1, g.csa = s.c;  // tapᵀ
-      g.b = dy + r0 * s.f + f0, g.rsb = s.f, g.csb = 1;
+      g.m = s.c, g.n = f1 - f0, g.k = runs[q].second - runs[q].first;
+      g.pack_a = &TapColumns<T>::pack, g.pack_ctx = &cols;
+      g.b = dyc + runs[q].first * s.f + f0, g.rsb = s.f, g.csb = 1;
       g.c = out, g.rsc = s.f, g.csc = 1;
-      g.alpha = 1, g.beta = r0 == 0 ? T(0) : T(1);
+      g.alpha = 1, g.beta = q == 0 ? T(0) : T(1);
       if (!gemm_serial<T>(g, cancel)) return;
     }
   });
