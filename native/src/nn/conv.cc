@@ -390,6 +390,7 @@ struct PaddedTaps {
 // the whole batch as one product on the pool, colsᵀ gathered straight into the GEMM's panels
 // from a zero-padded copy of the input through a table of tap offsets (no bounds checks, no
 // im2col matrix for the GEMM to pack again: together they were 40% of this layer's dW).
+// Same bits for any thread count (threads split dW's rows, never the sum).
 template <typename T>
 bool dw_thin(const Conv2dShape& s, const T* x, const T* dy, T* dw, const Cancel& cancel) {
   const long K = s.kh * s.kw * s.c, rows = s.n * s.oh * s.ow;
@@ -408,14 +409,23 @@ bool dw_thin(const Conv2dShape& s, const T* x, const T* dy, T* dw, const Cancel&
   for (long i = 0, t = 0; i < s.kh; i++)
     for (long j = 0; j < s.kw; j++)
       for (long c = 0; c < s.c; c++) toff[t++] = (i * s.dh * wp + j * s.dw) * s.c + c;
-  PaddedTaps<T> taps{xp, pixbase.data(), toff.data()};
-  GemmArgs<T> g;
-  g.m = K, g.n = s.f, g.k = rows;
-  g.pack_a = &PaddedTaps<T>::pack, g.pack_ctx = &taps;
-  g.b = dy, g.rsb = s.f, g.csb = 1;
-  g.c = dw, g.rsc = s.f, g.csc = 1;
-  g.alpha = 1, g.beta = 0;
-  return gemm<T>(g, cancel);
+  // The threads split dW's rows (the taps), each packing only its own: split by columns, as
+  // the GEMM would, every thread gathered all of colsᵀ (the gather is a quarter of the work).
+  const long parts = std::min<long>(ThreadPool::get().threads(), (K + 11) / 12);
+  const long step = ((K + 11) / 12 + parts - 1) / parts * 12;
+  ThreadPool::get().parallel_for(parts, [&](long t) {
+    const long r0 = t * step, r1 = std::min(K, r0 + step);
+    if (r1 <= r0) return;
+    PaddedTaps<T> taps{xp, pixbase.data(), toff.data() + r0};
+    GemmArgs<T> g;
+    g.m = r1 - r0, g.n = s.f, g.k = rows;
+    g.pack_a = &PaddedTaps<T>::pack, g.pack_ctx = &taps;
+    g.b = dy, g.rsb = s.f, g.csb = 1;
+    g.c = dw + r0 * s.f, g.rsc = s.f, g.csc = 1;
+    g.alpha = 1, g.beta = 0;
+    gemm_serial<T>(g, cancel);
+  });
+  return !cancel.requested();
 }
 
 // dX of a unit-stride convolution is itself a convolution: dX[ih, iw, c] = sum over taps of
