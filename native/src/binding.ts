@@ -54,6 +54,8 @@ export interface NativeKernels {
     sbb: number,
     sbc: number,
     cancel?: Int32Array,
+    /** Tests: A goes through the GEMM's pre-packed entry (a packer reading it); batch 1. */
+    packA?: boolean,
   ): boolean;
   unary(op: string, out: FloatArray, x: FloatArray, xOff: number, xStrides: Dims, shape: Dims): boolean;
   binary(

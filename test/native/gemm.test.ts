@@ -409,4 +409,115 @@ describe("native gemm", needsAddon, () => {
     }
     assert.deepEqual(one, all);
   });
+
+  // The pre-packed entry (GemmArgs::pack_a, which the convolution's dW gathers into): A goes
+  // through a packer instead of being read, with panels, edge rows and depth blocks as usual.
+  for (const [dtype, Ctor] of FLOATS)
+    it(`${dtype}: A through the pre-packed entry — edge sizes, every ISA, 1 thread and the pool`, () => {
+      const b = addon();
+      const threads = b.cpuInfo().threads;
+      const next = rng(dtype === "float32" ? 31 : 32);
+      // Rows across every remainder of the 12/6/4-row panels (an 8-row edge at 128), columns
+      // across the edge widths, depths across several blocks; tall ones split over threads.
+      const shapes: [number, number, number][] = [
+        [1, 1, 1],
+        [5, 3, 2],
+        [13, 17, 9],
+        [128, 64, 700],
+        [64, 33, 1000],
+        [35, 256, 81],
+        [800, 40, 50],
+        [12, 32, 0],
+      ];
+      for (let s = 1; s <= 26; s++) shapes.push([s, 19, 37]);
+      const packed = (A: Mat, B: Mat, C: Mat, m: number, n: number, k: number, beta: number): void => {
+        b.gemm(
+          A.data,
+          A.off,
+          A.rs,
+          A.cs,
+          B.data,
+          B.off,
+          B.rs,
+          B.cs,
+          C.data,
+          C.off,
+          C.rs,
+          C.cs,
+          m,
+          n,
+          k,
+          1,
+          beta,
+          1,
+          0,
+          0,
+          0,
+          undefined,
+          true,
+        );
+      };
+      forEachIsa((isa) => {
+        for (const [m, n, k] of shapes)
+          for (const ta of [true, false]) {
+            // Transposed A (contiguous columns: the dW case) or row-major (the strided packer).
+            const A = layout(Ctor, m, k, ta, next);
+            const B = layout(Ctor, k, n, next() < 0.3, next);
+            const beta = next() < 0.5 ? 0 : 0.5;
+            const C0 = randomArray(Ctor, m * n, next);
+            const mk = (): Mat => ({ data: Ctor.from(C0), off: 0, rs: n, cs: 1 });
+            const what = `${isa} ${m}x${n}x${k} tA=${ta} beta=${beta}`;
+            const want = reference(m, n, k, A, B, mk(), 1, beta);
+            const runs = [1, Math.max(2, threads)].map((t) => {
+              const C = mk();
+              try {
+                b.setThreads(t);
+                packed(A, B, C, m, n, k, beta);
+              } finally {
+                b.setThreads(threads);
+              }
+              return C.data;
+            });
+            const { rtol, atol } = tol(dtype);
+            assertClose(runs[0], want, rtol * 10, atol * Math.max(1, k / 10), what);
+            // Rows are split between threads, never the depth: identical bits.
+            assert.deepEqual(runs[1], runs[0], `${what}: 1 thread vs the pool`);
+            if (ta) {
+              // A transposed is packed by the ordinary path too: the same panels, the same bits.
+              const C = mk();
+              run(A, B, C, m, n, k, 1, beta);
+              assert.deepEqual(runs[0], C.data, `${what}: packer vs ordinary packing`);
+            }
+          }
+      });
+      assert.throws(
+        () =>
+          b.gemm(
+            new Ctor(4),
+            0,
+            2,
+            1,
+            new Ctor(4),
+            0,
+            2,
+            1,
+            new Ctor(8),
+            0,
+            2,
+            1,
+            2,
+            2,
+            2,
+            1,
+            0,
+            2,
+            0,
+            0,
+            4,
+            undefined,
+            true,
+          ),
+        /batch 1/,
+      );
+    });
 });

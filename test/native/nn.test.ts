@@ -152,6 +152,11 @@ describe("native convolution and pooling", needsAddon, () => {
       { n: 2, h: 6, w: 7, c: 32, k: 2, f: 128, s: 1, d: 1, pad: "valid" as const },
       { n: 2, h: 11, w: 10, c: 33, k: 3, f: 9, s: 2, d: 2, pad: "same" as const },
       { n: 4, h: 12, w: 12, c: 1, k: 5, f: 16, s: 1, d: 1, pad: "same" as const },
+      // Padding skipped by classes of pixels: a dilated 5x5 (classes seeing 1-5 filter rows
+      // and columns, column runs gathered one by one; dX as a dilated forward of dY) and a
+      // 'valid' one whose dX forward is padded while its own forward is not.
+      { n: 2, h: 8, w: 9, c: 32, k: 5, f: 40, s: 1, d: 2, pad: "same" as const },
+      { n: 3, h: 5, w: 6, c: 64, k: 3, f: 33, s: 1, d: 1, pad: "valid" as const },
     ];
     for (const [dtype, Ctor] of FLOATS)
       for (const q of cases) {

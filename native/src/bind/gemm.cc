@@ -1,6 +1,8 @@
 // gemm(a, aOff, rsa, csa, b, bOff, rsb, csb, c, cOff, rsc, csc, m, n, k, alpha, beta,
-//      batch, sba, sbb, sbc, cancel?) -> boolean; gemmAsync(...) -> Promise<boolean>.
+//      batch, sba, sbb, sbc, cancel?, packA?) -> boolean; gemmAsync(...) -> Promise<boolean>.
 // All three arrays are Float32Array or all Float64Array; strides and offsets are in elements.
+// packA (tests): A goes through the pre-packed entry (GemmArgs::pack_a), a packer reading it
+// through its strides (pack_a_columns when its columns are contiguous); batch must be 1.
 #include "bind/bindings.h"
 #include "bind/util.h"
 #include "gemm/gemm.h"
@@ -8,6 +10,21 @@
 namespace tb {
 namespace bind {
 namespace {
+
+// The packer behind packA: A read through its strides into the kernels' panels.
+template <typename T>
+struct StridedA {
+  const T* a;
+  long rs, cs;
+  static void pack(const void* ctx, long i0, long p0, long mc, long kc, int mr, T* dst) {
+    const StridedA& s = *static_cast<const StridedA*>(ctx);
+    if (s.rs == 1) return pack_a_columns<T>([&](long p) { return s.a + p * s.cs; }, i0, p0, mc, kc, mr, dst);
+    const long rows = (mc + mr - 1) / mr * mr;
+    for (long p = 0; p < kc; p++)
+      for (long i = 0; i < rows; i++)
+        dst[i / mr * mr * kc + p * mr + i % mr] = i < mc ? s.a[(i0 + i) * s.rs + (p0 + p) * s.cs] : T(0);
+  }
+};
 
 template <typename T>
 Napi::Value gemm_typed(const Napi::CallbackInfo& info, bool async) {
@@ -31,6 +48,15 @@ Napi::Value gemm_typed(const Napi::CallbackInfo& info, bool async) {
   g.b = b.data + bo;
   g.c = c.data + co;
   Cancel cancel = cancel_arg(info, 21);
+  if (info.Length() > 22 && info[22].ToBoolean().Value()) {
+    if (g.batch != 1) throw Napi::RangeError::New(env, "gemm: packA needs batch 1");
+    StridedA<T> sa{g.a, g.rsa, g.csa};
+    return run(info, async, [g, cancel, sa]() mutable {
+      g.pack_a = &StridedA<T>::pack;
+      g.pack_ctx = &sa;
+      return gemm<T>(g, cancel);
+    });
+  }
   return run(info, async, [g, cancel] { return gemm<T>(g, cancel); });
 }
 

@@ -231,7 +231,7 @@ bool gemm_part(const GemmArgs<T>& g, const T* A, const T* B, T* C, long m0, long
   // Products with few rows read a row-major B in place: packing it would cost about as much
   // as the product, since each packed panel would be used by only a few row panels.
   const bool direct_b = g.csb == 1 && m1 - m0 <= kDirectRows && g.rsb >= nr;
-  const bool in_place_a = direct_a<T>(g.rsa, g.csa, mr);
+  const bool in_place_a = !g.pack_a && direct_a<T>(g.rsa, g.csa, mr);
   T* pa = abuf.get((in_place_a ? mr : (std::min(P.mc, m1 - m0) + mr - 1) / mr * mr) * kstep);
   T* pb = bbuf.get(((std::min(P.nc, n1 - n0) + nr - 1) / nr * nr) * kstep);
   alignas(64) T tmp[32 * 32];
@@ -239,8 +239,10 @@ bool gemm_part(const GemmArgs<T>& g, const T* A, const T* B, T* C, long m0, long
     long mc = std::min(P.mc, m1 - ic);
     for (long pc = 0; pc < g.k; pc += kstep) {
       long kc = std::min(kstep, g.k - pc);
-      const T* ablock = A + ic * g.rsa + pc * g.csa;
-      if (!in_place_a) {
+      const T* ablock = g.pack_a ? nullptr : A + ic * g.rsa + pc * g.csa;
+      if (g.pack_a) {
+        g.pack_a(g.pack_ctx, ic, pc, mc, kc, mr, pa);
+      } else if (!in_place_a) {
         pack_a(ablock, g.rsa, g.csa, mc, kc, mr, pa);
       } else if (mc % mr) {
         // Read in place, but a ragged last row panel is packed (the kernels read whole panels).
@@ -320,7 +322,7 @@ const Plan<T>& plan_for(int threads) {
 
 template <typename T>
 bool gemm(const GemmArgs<T>& g, const Cancel& cancel) {
-  if (g.m <= 0 || g.n <= 0 || g.batch <= 0) return true;
+  if (g.m <= 0 || g.n <= 0 || g.batch <= 0 || (g.pack_a && g.batch != 1)) return true;
   ThreadPool& pool = ThreadPool::get();
   int threads = pool.threads();
   // Below ~64^3 multiply-adds per thread, waking threads costs more than it saves.
@@ -365,7 +367,7 @@ bool gemm(const GemmArgs<T>& g, const Cancel& cancel) {
 
 template <typename T>
 bool gemm_serial(const GemmArgs<T>& g, const Cancel& cancel) {
-  if (g.m <= 0 || g.n <= 0 || g.batch <= 0) return true;
+  if (g.m <= 0 || g.n <= 0 || g.batch <= 0 || (g.pack_a && g.batch != 1)) return true;
   // Blocks sized as for the whole pool: the other threads run their own products beside this one.
   const Plan<T>& P = plan_for<T>(ThreadPool::get().threads());
   for (long bi = 0; bi < g.batch; bi++)
