@@ -5,6 +5,7 @@
  * resolve as in scikit-learn). Node arrays follow scikit-learn's conventions: children -1 at
  * leaves, feature -2 and threshold -2 at leaves.
  */
+import type { NativeTree } from "@tensorbook/native";
 import type { Splitter } from "./splitter.js";
 
 /** `childrenLeft`/`childrenRight` of a leaf. */
@@ -25,19 +26,12 @@ export interface BuildParams {
   maxLeafNodes: number;
 }
 
-/** The node arrays of a grown tree (plain typed arrays, trimmed to `nodeCount`). */
-export interface TreeArrays {
-  nodeCount: number;
-  maxDepth: number;
-  left: Int32Array;
-  right: Int32Array;
-  feature: Int32Array;
-  threshold: Float64Array;
-  impurity: Float64Array;
-  nNodeSamples: Int32Array;
-  weighted: Float64Array;
-  /** `valueStride` numbers per node: outputs × classes (1 class for regression). */
-  value: Float64Array;
+/**
+ * The node arrays of a grown tree (plain typed arrays, trimmed to `nodeCount`), as the native
+ * builder returns them too; `value` holds `valueStride` numbers per node: outputs × classes (1
+ * class for regression).
+ */
+export interface TreeArrays extends NativeTree {
   valueStride: number;
 }
 
