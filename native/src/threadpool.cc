@@ -25,6 +25,9 @@ int default_threads() {
   return hc ? static_cast<int>(hc) : 1;
 }
 
+// How long an idle worker spins for the next loop before it sleeps.
+constexpr long kSpinMicros = 200;
+
 }  // namespace
 
 ThreadPool& ThreadPool::get() {
@@ -82,12 +85,31 @@ void ThreadPool::run_share() {
   }
 }
 
+// After a loop a worker spins a little before it sleeps: the next loop often comes within
+// microseconds (the products and updates of one training step follow each other), and waking
+// a sleeping thread through the condition variable costs tens of microseconds — as much as a
+// small product's share. The spin yields the core now and then, so on a busy machine it gives
+// way to the caller.
 void ThreadPool::worker(int id) {
   unsigned long seen = 0;
   for (;;) {
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int spin = 1; generation_.load(std::memory_order_acquire) == seen &&
+                       !quit_.load(std::memory_order_relaxed);
+         spin++) {
+#if defined(__x86_64__) || defined(__i386__)
+      _mm_pause();
+#endif
+      if (spin % 64 == 0) {
+        std::this_thread::yield();
+        if (std::chrono::steady_clock::now() - t0 > std::chrono::microseconds(kSpinMicros)) break;
+      }
+    }
     {
       std::unique_lock<std::mutex> lock(m_);
+      sleeping_++;
       wake_.wait(lock, [&] { return quit_ || generation_ != seen; });
+      sleeping_--;
       if (quit_) return;
       seen = generation_;
       if (id >= active_) continue;  // this loop asked for fewer threads
@@ -108,6 +130,7 @@ void ThreadPool::parallel_for(long n, const std::function<void(long)>& fn, int m
     for (long i = 0; i < n; i++) fn(i);
     return;
   }
+  bool sleepers;
   {
     std::lock_guard<std::mutex> lock(m_);
     fn_ = &fn;
@@ -117,8 +140,9 @@ void ThreadPool::parallel_for(long n, const std::function<void(long)>& fn, int m
     unfinished_.store(n, std::memory_order_relaxed);
     active_ = want;
     generation_++;
+    sleepers = sleeping_ > 0;
   }
-  wake_.notify_all();
+  if (sleepers) wake_.notify_all();
   run_share();
   // What is left runs on workers, at most one part each: wait for it spinning a little first
   // (the parts of a small product take microseconds; sleeping on the condition variable and

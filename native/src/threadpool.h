@@ -47,8 +47,10 @@ class ThreadPool {
   int active_ = 0;     // workers taking part in the current loop
   long in_flight_ = 0; // indices of the current loop being run right now
   std::atomic<long> unfinished_{0};  // indices of the current loop not finished yet
-  unsigned long generation_ = 0;
-  bool quit_ = false;
+  // Bumped under m_ for each loop; read without it by workers spinning for the next loop.
+  std::atomic<unsigned long> generation_{0};
+  std::atomic<bool> quit_{false};
+  int sleeping_ = 0;   // workers waiting on wake_ (under m_)
 };
 
 }  // namespace tb
