@@ -216,6 +216,61 @@ describe("native element-wise kernels", needsAddon, () => {
     });
   });
 
+  it("sums and extremes down the rows of a narrow matrix (row chunks on threads) match the js kernel, for any thread count", () => {
+    const b = addon()!;
+    const threads = b.cpuInfo().threads;
+    const next = rng(91);
+    for (const [dtype, Ctor] of FLOATS) {
+      // 5,000 rows of 300 columns: one column block, so the rows are split into chunks.
+      for (const shape of [
+        [5000, 300],
+        [2, 2600, 40],
+      ]) {
+        const n = shape.reduce((p, d) => p * d, 1);
+        const data = randomArray(Ctor, n, next);
+        data[shape.at(-1)! * 1234 + 7] = NaN; // a NaN in a middle chunk wins its column's max
+        const x = Tensor.fromTypedArray(data, shape, dtype);
+        const axes = [shape.length - 2];
+        for (const kind of ["sum", "max", "min"] as ReduceKind[]) {
+          const attrs: ReduceAttrs = { kind, axes, dtype };
+          const want = run("reduce", "js", [x], attrs).dataSync();
+          let one: ArrayLike<number>, all: ArrayLike<number>;
+          try {
+            b.setThreads(1);
+            one = run("reduce", "native-cpu", [x], attrs).dataSync();
+            b.setThreads(Math.max(2, threads));
+            all = run("reduce", "native-cpu", [x], attrs).dataSync();
+          } finally {
+            b.setThreads(threads);
+          }
+          const what = `${dtype} ${kind} over axis ${axes[0]} of [${shape}]`;
+          assert.deepEqual(Array.from(one), Array.from(all), `${what}: 1 thread vs ${Math.max(2, threads)}`);
+          assertClose(
+            all,
+            want,
+            kind === "sum" ? (dtype === "float32" ? 1e-6 : 1e-13) : 0,
+            kind === "sum" ? 1e-9 : 0,
+            what,
+          );
+          if (kind === "max") assert.ok(Number.isNaN(all[7]), `${what}: the NaN column`);
+          if (kind === "sum" && dtype === "float64" && shape.length === 2) {
+            // The documented order: chunks of 1,024 rows, each summed in row order, then added.
+            const [rows, cols] = shape;
+            for (const j of [0, 150, cols - 1]) {
+              let total = 0;
+              for (let c0 = 0; c0 < rows; c0 += 1024) {
+                let part = 0;
+                for (let r = c0; r < Math.min(rows, c0 + 1024); r++) part += data[r * cols + j];
+                total = c0 === 0 ? part : total + part;
+              }
+              assert.equal(all[j], total, `${what}: column ${j} in chunk order`);
+            }
+          }
+        }
+      }
+    }
+  });
+
   it("unary kernels read broadcast (stride 0) and transposed inputs, not just contiguous runs", () => {
     for (const dtype of ["float32", "float64"] as const) {
       const scalar = np.broadcastTo(np.array(2, { dtype }), [300]);

@@ -140,7 +140,32 @@ void reduce_strided(ReduceKind kind, const T* x, const Dims& shape, const Dims& 
     const long outer = nk / inner;
     const long block = 2048;
     const long blocks = (inner + block - 1) / block;
+    constexpr long kRowChunk = 1024;
+    constexpr long kFewBlocks = 4;  // fixed, not the thread count: the same path (and bits) on any pool
     Part kouter{Dims(kept.shape.begin(), kept.shape.end() - 1), Dims(kept.strides.begin(), kept.strides.end() - 1)};
+    if (outer * blocks < kFewBlocks && nr >= 2 * kRowChunk && (kind == ReduceKind::sum || kind == ReduceKind::max || kind == ReduceKind::min)) {
+      // Too few column blocks to share (a [10000, 1000] sum over axis 0 was one task): split
+      // the rows into fixed chunks instead, each summed into its own partial vector, and add
+      // the partials in chunk order (the same answer for any thread count).
+      const long chunks = (nr + kRowChunk - 1) / kRowChunk;
+      for (long ko = 0; ko < outer; ko++) {
+        std::vector<double> partial(chunks * inner);
+        pool.parallel_for(chunks, [&](long c) {
+          double* acc = partial.data() + c * inner;
+          std::fill(acc, acc + inner, init(kind));
+          const T* base = x + (kouter.shape.empty() ? 0 : offset_of(ko, kouter));
+          for (long r = c * kRowChunk; r < std::min(nr, (c + 1) * kRowChunk); r++)
+            k.accumulate(kind, base + offset_of(r, red), acc, inner);
+        });
+        O* o = out + ko * inner;
+        for (long j = 0; j < inner; j++) {
+          double a = partial[j];
+          for (long c = 1; c < chunks; c++) a = combine(kind, a, partial[c * inner + j]);
+          o[j] = static_cast<O>(a);
+        }
+      }
+      return;
+    }
     pool.parallel_for(outer * blocks, [&](long t) {
       long ko = t / blocks, b = t % blocks;
       long j0 = b * block, len = std::min(block, inner - j0);
