@@ -168,7 +168,7 @@ describe("arrays reused between training steps", () => {
         "a custom activation function",
         () =>
           new keras.Sequential([
-            new keras.layers.Dense(3, { activation: (t: tf.Tensor) => tf.relu(t), inputShape: [4] }),
+            new keras.layers.Dense(3, { activation: (t: tf.Tensor) => tf.maximum(t, 0), inputShape: [4] }),
           ]),
       ],
       [
@@ -183,7 +183,7 @@ describe("arrays reused between training steps", () => {
         "a custom layer class",
         () => {
           class Keep extends keras.layers.Layer {
-            call(t: tf.Tensor): tf.Tensor {
+            override call(t: tf.Tensor): tf.Tensor {
               return t;
             }
           }
@@ -197,12 +197,15 @@ describe("arrays reused between training steps", () => {
       assert.equal(builtInStep(m as never), false, what);
     }
     const m = new keras.Sequential([new keras.layers.Dense(2, { inputShape: [4] })]);
-    m.compile({ loss: (a: tf.Tensor, b: tf.Tensor) => tf.mean(tf.square(tf.sub(a, b))), optimizer: "sgd" });
+    m.compile({
+      loss: (a: tf.Tensor, b: tf.Tensor) => tf.reduceMean(tf.square(tf.sub(a, b))),
+      optimizer: "sgd",
+    });
     assert.equal(builtInStep(m as never), false, "a custom loss function");
     m.compile({
       loss: "mse",
       optimizer: "sgd",
-      metrics: [(a: tf.Tensor, b: tf.Tensor) => tf.mean(tf.abs(tf.sub(a, b)))],
+      metrics: [(a: tf.Tensor, b: tf.Tensor) => tf.reduceMean(tf.abs(tf.sub(a, b)))],
     });
     assert.equal(builtInStep(m as never), false, "a custom metric function");
   });
@@ -210,7 +213,7 @@ describe("arrays reused between training steps", () => {
   it("a custom layer that keeps its output sees it intact after fit (no reuse)", async () => {
     const kept: tf.Tensor[] = [];
     class Keep extends keras.layers.Layer {
-      call(t: tf.Tensor): tf.Tensor {
+      override call(t: tf.Tensor): tf.Tensor {
         const out = tf.mul(t, 1);
         kept.push(out);
         return out;
@@ -233,7 +236,7 @@ describe("arrays reused between training steps", () => {
       verbose: 0,
       callbacks: [
         new keras.callbacks.LambdaCallback({
-          onTrainBatchEnd: () => void copies.push(Array.from(kept[kept.length - 1].dataSync())),
+          onBatchEnd: () => void copies.push(Array.from(kept[kept.length - 1].dataSync())),
         }),
       ],
     });
