@@ -53,6 +53,7 @@
         "src/linalg/dispatch.cc",
         "src/sk/dispatch.cc",
         "src/sk/tree.cc",
+        "src/sk/tree-sort.cc",
         "src/bind/gemm.cc",
         "src/bind/elementwise.cc",
         "src/bind/nn.cc",
