@@ -34,23 +34,21 @@ export function inRecyclingStep(): boolean {
 }
 
 /**
- * @internal An array of `n` elements from the pool (contents undefined), or undefined when no
- * step runs or none of that length is free.
+ * @internal An array of `n` elements for a result: inside a recycling step, one from the pool
+ * when one of that dtype and length is free (contents undefined); otherwise `make()`. Either way
+ * the running step records it as made.
  */
-export function takeRecycled(dtype: "float32" | "float64", n: number): RecyclableArray | undefined {
-  if (!step) return undefined;
-  const list = dtype === "float32" ? pool32.get(n) : pool64.get(n);
-  const a = list?.pop();
-  if (a) {
-    step.made.add(a);
-    reusedCount++;
-  }
-  return a;
-}
-
-/** @internal Records a result array allocated during the running step (no-op outside one). */
-export function noteMade(a: RecyclableArray): void {
-  if (step) step.made.add(a);
+export function stepArray<A extends RecyclableArray>(
+  dtype: "float32" | "float64",
+  n: number,
+  make: () => A,
+): A {
+  if (!step) return make();
+  const a = (dtype === "float32" ? pool32.get(n) : pool64.get(n))?.pop() as A | undefined;
+  if (a) reusedCount++;
+  const out = a ?? make();
+  step.made.add(out);
+  return out;
 }
 
 /** @internal A variable adopted `a`: it outlives the step and is never pooled while held. */

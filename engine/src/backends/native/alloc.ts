@@ -1,5 +1,5 @@
 import type { FloatArray, NativeMemory } from "@tensorbook/native";
-import { noteMade, takeRecycled } from "../../core/recycle.js";
+import { stepArray } from "../../core/recycle.js";
 import { nativeBinding } from "./state.js";
 
 // Result arrays for kernels that write every element. A typed array from `new Float32Array(n)`
@@ -39,11 +39,7 @@ function scheduleTrim(b: NativeMemory): void {
  * element before anyone reads it.
  */
 export function uninitializedFloat(dtype: "float32" | "float64", n: number): FloatArray {
-  const reused = takeRecycled(dtype, n);
-  if (reused) return reused;
-  const a = fresh(dtype, n);
-  noteMade(a);
-  return a;
+  return stepArray(dtype, n, () => fresh(dtype, n));
 }
 
 function fresh(dtype: "float32" | "float64", n: number): FloatArray {

@@ -1,6 +1,6 @@
 import { toTensor } from "../../core/convert.js";
 import { allocate, isFloat, type DType } from "../../core/dtype.js";
-import { noteMade, takeRecycled } from "../../core/recycle.js";
+import { stepArray } from "../../core/recycle.js";
 import { hostOf, isRowMajor, readHost } from "../../core/host.js";
 import { ValueError } from "../../core/errors.js";
 import { Tensor, type TensorLike } from "../../core/tensor.js";
@@ -95,10 +95,10 @@ export function gatherRows(t: Tensor, index: Int32Array, start: number, end: num
   const row = t.shape[0] === 0 ? 0 : t.size / t.shape[0];
   const n = (end - start) * row;
   // Inside a training step, the previous step's batch array of this length is reused.
-  const float = t.dtype === "float32" || t.dtype === "float64";
-  const reused = float ? takeRecycled(t.dtype as "float32" | "float64", n) : undefined;
-  const out = reused ?? allocate(t.dtype, n);
-  if (!reused && float) noteMade(out as Float32Array | Float64Array);
+  const out =
+    t.dtype === "float32" || t.dtype === "float64"
+      ? stepArray(t.dtype, n, () => allocate(t.dtype, n) as Float32Array | Float64Array)
+      : allocate(t.dtype, n);
   const shape = [end - start, ...t.shape.slice(1)];
   const host = hostOf(t);
   const direct = t.dtype !== "bool" && isRowMajor(t.shape.slice(1), t.strides.slice(1));
