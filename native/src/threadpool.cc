@@ -25,8 +25,24 @@ int default_threads() {
   return hc ? static_cast<int>(hc) : 1;
 }
 
-// How long an idle worker spins for the next loop before it sleeps.
+// How long a thread spins for work (or for the end of a loop) before it sleeps.
 constexpr long kSpinMicros = 200;
+
+// Spins until `done()` or kSpinMicros have passed, pausing between checks and yielding the core
+// every 64 of them (a thread it waits for may need this core).
+template <class F>
+void spin_until(F done) {
+  const auto t0 = std::chrono::steady_clock::now();
+  for (int spin = 1; !done(); spin++) {
+#if defined(__x86_64__) || defined(__i386__)
+    _mm_pause();
+#endif
+    if (spin % 64 == 0) {
+      std::this_thread::yield();
+      if (std::chrono::steady_clock::now() - t0 > std::chrono::microseconds(kSpinMicros)) return;
+    }
+  }
+}
 
 }  // namespace
 
@@ -93,18 +109,9 @@ void ThreadPool::run_share() {
 void ThreadPool::worker(int id) {
   unsigned long seen = 0;
   for (;;) {
-    const auto t0 = std::chrono::steady_clock::now();
-    for (int spin = 1; generation_.load(std::memory_order_acquire) == seen &&
-                       !quit_.load(std::memory_order_relaxed);
-         spin++) {
-#if defined(__x86_64__) || defined(__i386__)
-      _mm_pause();
-#endif
-      if (spin % 64 == 0) {
-        std::this_thread::yield();
-        if (std::chrono::steady_clock::now() - t0 > std::chrono::microseconds(kSpinMicros)) break;
-      }
-    }
+    spin_until([&] {
+      return generation_.load(std::memory_order_acquire) != seen || quit_.load(std::memory_order_relaxed);
+    });
     {
       std::unique_lock<std::mutex> lock(m_);
       sleeping_++;
@@ -148,16 +155,7 @@ void ThreadPool::parallel_for(long n, const std::function<void(long)>& fn, int m
   // (the parts of a small product take microseconds; sleeping on the condition variable and
   // being woken costs about as much), yielding the core now and then in case a worker waits
   // for it. Then sleep.
-  const auto t0 = std::chrono::steady_clock::now();
-  for (int spin = 1; unfinished_.load(std::memory_order_acquire) > 0; spin++) {
-#if defined(__x86_64__) || defined(__i386__)
-    _mm_pause();
-#endif
-    if (spin % 64 == 0) {
-      std::this_thread::yield();
-      if (std::chrono::steady_clock::now() - t0 > std::chrono::microseconds(200)) break;
-    }
-  }
+  spin_until([&] { return unfinished_.load(std::memory_order_acquire) <= 0; });
   std::unique_lock<std::mutex> lock(m_);
   done_.wait(lock, [&] { return next_ >= n_ && in_flight_ == 0; });
   fn_ = nullptr;
