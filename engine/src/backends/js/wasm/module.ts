@@ -5,7 +5,8 @@
  * tensors are not stored in WebAssembly memory):
  *
  *   X [0, C)   first operand / in-place results      Y [C, 2C)   second operand / row results
- *   ACC [2C, 3C)  column sums (float64) or column extremes (values, then row indices at +C/2)
+ *   ACC [2C, 3C)  column sums (float64) or column extremes (values, then row indices at +C/2);
+ *                 the third operand of `mulAdd`
  *   S [3C, 3C+16)  a broadcast scalar                  EXP_TABLE  the float64 exp table (2 KiB)
  *
  * The memory never grows, so the typed-array views made here stay valid.
@@ -13,10 +14,17 @@
 import type { WasmFunction } from "../../../wasm/assembler.js";
 import { f32x4, f64x2, type FloatLanes } from "../../../wasm/instructions.js";
 import { instantiate, type WasmMemory } from "../../../wasm/runtime.js";
-import { binaryKernel, WASM_BINARY_OPS, type BinaryMode, type WasmBinaryOp } from "./binary-kernels.js";
+import {
+  binaryKernel,
+  mulAddKernel,
+  WASM_BINARY_OPS,
+  type BinaryMode,
+  type WasmBinaryOp,
+} from "./binary-kernels.js";
 import { EXP_TABLE_BYTES, expKernel, expTable } from "./exp-kernel.js";
 import {
   argColsKernel,
+  argFastKernel,
   argKernel,
   argRowsKernel,
   colSumKernel,
@@ -58,6 +66,8 @@ export interface DtypeKernels {
   /** The broadcast-scalar slot. */
   readonly s: Float64Array | Float32Array;
   binary(op: WasmBinaryOp, mode: BinaryMode): Binary;
+  /** `x = x * y + z` over n elements at byte addresses x, y, z. */
+  readonly mulAdd: (x: number, y: number, z: number, n: number) => void;
   readonly exp: (x: number, n: number) => void;
   readonly pw: (p: number, n: number) => number;
   readonly sumRows: Rows;
@@ -90,14 +100,17 @@ export function simdFunctions(): WasmFunction[] {
   for (const L of [f64x2, f32x4]) {
     for (const op of WASM_BINARY_OPS)
       for (const mode of ["vv", "vs", "sv"] as const) fns.push(binaryKernel(op, L, mode));
+    fns.push(mulAddKernel(L));
     fns.push(expKernel(L, EXP_TABLE));
     const pw = fns.length;
     fns.push(pairwiseKernel(L, pw));
     fns.push(sumRowsKernel(L, pw));
     fns.push(colSumKernel(L));
     for (const kind of ["max", "min"] as const) {
-      const arg = fns.length;
+      const exact = fns.length;
       fns.push(argKernel(L, kind));
+      const arg = fns.length;
+      fns.push(argFastKernel(L, kind, exact));
       fns.push(argRowsKernel(L, kind, arg));
       fns.push(argColsKernel(L, kind, ARG_COLS_HALF));
     }
@@ -116,6 +129,7 @@ function dtypeKernels(ex: Record<string, unknown>, buffer: ArrayBuffer, L: Float
     y: new Arr(buffer, Y, cap),
     s: new Arr(buffer, S, 1),
     binary: (op, mode) => fn<Binary>(`${op}_${mode}`),
+    mulAdd: fn("muladd"),
     exp: fn("exp"),
     pw: fn("pw"),
     sumRows: fn("sumrows"),

@@ -10,8 +10,10 @@
  * - `colsum_T(p, rows, M, acc)`: adds `rows` rows of M elements into the M float64 accumulators
  *   at `acc`, four rows at a time as (r0 + r1) + (r2 + r3), then one by one;
  * - `argmax_T(p, n) → i32` / `argmin_T`: the index of the first maximum (minimum), or of the
- *   first NaN if there is one (NumPy's rule). One vector pass finds the extreme value (SIMD
- *   max/min propagate NaN), a second stops at its first occurrence;
+ *   first NaN if there is one (NumPy's rule). One vector pass finds the extreme value and a
+ *   running sum, a second stops at the value's first occurrence by equality alone; a sum that is
+ *   not finite (a NaN or an infinity in the row, or an overflow) hands the row to
+ *   `argmaxexact_T` / `argminexact_T`, which tracks NaNs in both passes;
  * - `argmaxrows_T(p, rows, B, out)` / `argminrows_T`: that index for each row, as i32 at `out`;
  * - `argmaxcols_T(p, rows, M, acc, row0)` / `argmincols_T`: folds `rows` rows of M elements into
  *   running per-column extremes at `acc` (lane type T) and their row indices at acc + `half`
@@ -169,7 +171,81 @@ export function argRowsKernel(L: FloatLanes, kind: "max" | "min", arg: number): 
 /** Vectors per pass of the extreme kernels: independent accumulators hide pmax's latency. */
 const ARG_UNROLL = 4;
 
-/** `argmax_T(p, n) → i32` or `argmin_T`; n ≥ 1. */
+/**
+ * `argmax_T(p, n) → i32` or `argmin_T`; n ≥ 1. The common case, a row of finite numbers, needs
+ * neither NaN flags in the first pass nor a NaN test in the second: a running sum (one add per
+ * vector) shows whether the row is all finite, and only a row that is not goes to the exact
+ * kernel at function index `exact`.
+ */
+export function argFastKernel(L: FloatLanes, kind: "max" | "min", exact: number): WasmFunction {
+  const params = [ValType.i32, ValType.i32];
+  const [P, N] = [0, 1];
+  const loc = new Locals(params);
+  const q = loc.add(ValType.i32);
+  const bend = loc.add(ValType.i32);
+  const vend = loc.add(ValType.i32);
+  const end = loc.add(ValType.i32);
+  const U = ARG_UNROLL;
+  const ms = Array.from({ length: U }, () => loc.add(ValType.v128));
+  const ss = Array.from({ length: U }, () => loc.add(ValType.v128));
+  const m = ms[0];
+  const x = loc.add(ValType.v128);
+  const ext = kind === "max" ? L.pmax() : L.pmin();
+  const e = L.bytes;
+  const block = 16 * U;
+  const halves = [8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
+  const pairs = [4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11];
+  // m_i = ext(m_i, x); s_i += x
+  const step = (i: number, load: Bytes): Bytes =>
+    code(
+      code(local.get(ms[i]), load, local.tee(x), ext, local.set(ms[i])),
+      code(local.get(ss[i]), local.get(x), L.add(), local.set(ss[i])),
+    );
+  const hit = (load: Bytes): Bytes => code(load, local.get(m), L.eq());
+  const body = code(
+    code(local.get(P), local.get(N), i32.const(e), i32.mul(), i32.add(), local.set(end)),
+    code(local.get(P), local.get(N), i32.const(-L.lanes), i32.and(), i32.const(e), i32.mul(), i32.add()),
+    local.set(vend),
+    code(local.get(P), local.get(N), i32.const(-U * L.lanes), i32.and(), i32.const(e), i32.mul(), i32.add()),
+    local.set(bend),
+    // Pass 1: the extreme of the numbers (a NaN never replaces it) and the sums.
+    code(local.get(P), L.loadSplat(), local.set(m), local.get(P), local.set(q)),
+    code(...ms.slice(1).map((mi) => code(local.get(m), local.set(mi)))),
+    code(...ss.map((si) => code(v128.const(new Uint8Array(16)), local.set(si)))),
+    whileBelow(q, bend, block, code(...ms.map((_, i) => step(i, code(local.get(q), v128.load(16 * i)))))),
+    whileBelow(q, vend, 16, step(0, code(local.get(q), v128.load()))),
+    whileBelow(q, end, e, step(0, code(local.get(q), L.loadSplat()))),
+    code(...ms.slice(1).map((mi) => code(local.get(m), local.get(mi), ext, local.set(m)))),
+    code(local.get(m), local.get(m), local.get(m), v128.shuffle(halves), ext, local.set(m)),
+    L.lanes === 4
+      ? code(local.get(m), local.get(m), local.get(m), v128.shuffle(pairs), ext, local.set(m))
+      : [],
+    // s − s is 0 in every lane only when every sum is finite; otherwise the exact kernel decides.
+    code(...ss.slice(1).map((si) => code(local.get(ss[0]), local.get(si), L.add(), local.set(ss[0])))),
+    code(local.get(ss[0]), local.get(ss[0]), L.sub(), local.tee(x), local.get(x), L.ne(), v128.anyTrue()),
+    code(ctl.if(), local.get(P), local.get(N), ctl.call(exact), ctl.return(), ctl.end()),
+    // Pass 2: the first block holding the value, the first vector in it, then the element.
+    code(local.get(P), local.set(q)),
+    code(ctl.block(), local.get(q), local.get(bend), i32.geS(), ctl.brIf(0), ctl.loop()),
+    code(
+      ...ms.map((_, i) => code(hit(code(local.get(q), v128.load(16 * i))), i > 0 ? v128.or() : [])),
+      v128.anyTrue(),
+      ctl.brIf(1),
+    ),
+    code(local.get(q), i32.const(block), i32.add(), local.tee(q), local.get(bend), i32.ltS(), ctl.brIf(0)),
+    code(ctl.end(), ctl.end()),
+    code(ctl.block(), local.get(q), local.get(vend), i32.geS(), ctl.brIf(0), ctl.loop()),
+    code(hit(code(local.get(q), v128.load())), v128.anyTrue(), ctl.brIf(1)),
+    code(local.get(q), i32.const(16), i32.add(), local.tee(q), local.get(vend), i32.ltS(), ctl.brIf(0)),
+    code(ctl.end(), ctl.end()),
+    code(ctl.loop(), hit(code(local.get(q), L.loadSplat())), v128.anyTrue(), i32.eqz()),
+    code(ctl.if(), local.get(q), i32.const(e), i32.add(), local.set(q), ctl.br(1), ctl.end(), ctl.end()),
+    code(local.get(q), local.get(P), i32.sub(), i32.const(e === 8 ? 3 : 2), i32.shrU()),
+  );
+  return { name: `arg${kind}_${suffix(L)}`, params, results: [ValType.i32], locals: loc.types, body };
+}
+
+/** `argmaxexact_T(p, n) → i32` or `argminexact_T`, NaNs tracked in both passes; n ≥ 1. */
 export function argKernel(L: FloatLanes, kind: "max" | "min"): WasmFunction {
   const params = [ValType.i32, ValType.i32];
   const [P, N] = [0, 1];
@@ -259,7 +335,7 @@ export function argKernel(L: FloatLanes, kind: "max" | "min"): WasmFunction {
     code(ctl.if(), local.get(q), i32.const(e), i32.add(), local.set(q), ctl.br(1), ctl.end(), ctl.end()),
     code(local.get(q), local.get(P), i32.sub(), i32.const(e === 8 ? 3 : 2), i32.shrU()),
   );
-  return { name: `arg${kind}_${suffix(L)}`, params, results: [ValType.i32], locals: loc.types, body };
+  return { name: `arg${kind}exact_${suffix(L)}`, params, results: [ValType.i32], locals: loc.types, body };
 }
 
 /** `colsum_T(p, rows, M, acc)`: adds the rows into the float64 accumulators at `acc`. */
