@@ -23,6 +23,8 @@ interface Case {
 
 const CASES: Case[] = [
   { name: "a*b+c", ts: ({ a, b, c }) => a.mul(b).add(c), py: "a*b+c" },
+  // One pass and one result (NumPy reuses the a*b temporary for `+ c`; see docs/np.md).
+  { name: "mulAdd(a,b,c)", ts: ({ a, b, c }) => np.mulAdd(a, b, c), py: "a*b+c" },
   { name: "exp(a)", ts: ({ a }) => np.exp(a), py: "np.exp(a)" },
   { name: "sum(a)", ts: ({ a }) => np.sum(a), py: "np.sum(a)" },
   { name: "sum(M, axis=1)", ts: ({ m }) => np.sum(m, 1), py: "np.sum(m, axis=1)" },

@@ -18,6 +18,8 @@ const CASES: Case[] = [
   ["add", (x, y) => x.add(y), "x + y"],
   ["mul", (x, y) => x.mul(y), "x * y"],
   ["a*b+c", (x, y) => x.mul(y).add(x), "x * y + x"],
+  // One pass and one result; NumPy's peer is the same expression (it reuses its temporary).
+  ["mulAdd", (x, y) => np.mulAdd(x, y, x), "x * y + x"],
   ["add row-broadcast", (x) => x, "x2 + row"],
   ["exp", (x) => np.exp(x), "np.exp(x)"],
   ["tanh", (x) => np.tanh(x), "np.tanh(x)"],

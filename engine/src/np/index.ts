@@ -35,7 +35,20 @@ export {
   diag,
   meshgrid,
 } from "../ops/creation.js";
-export { add, sub, mul, div, pow, mod, floorDiv, neg, abs, sign, reciprocal } from "../ops/arithmetic.js";
+export {
+  add,
+  sub,
+  mul,
+  mulAdd,
+  div,
+  pow,
+  mod,
+  floorDiv,
+  neg,
+  abs,
+  sign,
+  reciprocal,
+} from "../ops/arithmetic.js";
 export {
   mul as multiply,
   div as divide,

@@ -65,6 +65,22 @@ export const GRADIENT_TABLE: readonly GradCase[] = [
   b("add", "add", (x, y) => np.add(x, y)),
   b("sub", "sub", (x, y) => np.sub(x, y)),
   b("mul", "mul", (x, y) => np.mul(x, y)),
+  {
+    name: "mulAdd",
+    ops: ["mulAdd", "view"],
+    f: (x, y, z) => np.mulAdd(x, y, z),
+    domain: [-2, 2],
+    arity: 3,
+    shapes: [
+      [
+        [2, 3],
+        [2, 3],
+        [2, 3],
+      ],
+      [[2, 3], [3], [2, 1]],
+      [[4, 1], [1, 5], [5]],
+    ],
+  },
   b("div", "div", (x, y) => np.div(x, y), [
     [-2, 2],
     [0.5, 2],

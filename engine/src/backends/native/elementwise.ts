@@ -64,6 +64,30 @@ function fallback<A>(op: string): Kernel<A> {
 
 /** Registers the addon's element-wise and reduction kernels under the engine's op names. */
 export function registerElementwise(b: NativeBinding): void {
+  const mulAddJs = fallback<ElementwiseAttrs>("mulAdd");
+  registerKernel<ElementwiseAttrs>("mulAdd", "native-cpu", (inputs, attrs) => {
+    const [x, y, z] = inputs;
+    const { dtype } = attrs;
+    if (!isFloat(dtype) || inputs.some((t) => t.dtype !== dtype) || x.size < NATIVE_MIN_SIZE) {
+      return mulAddJs(inputs, attrs);
+    }
+    const out = newFloat(dtype, x.size);
+    const data = (t: Tensor) => hostOf(t).data as FloatArray;
+    b.fma(
+      out,
+      data(x),
+      x.offset,
+      x.strides,
+      data(y),
+      y.offset,
+      y.strides,
+      data(z),
+      z.offset,
+      z.strides,
+      x.shape,
+    );
+    return Tensor.fromTypedArray(out, x.shape, dtype);
+  });
   for (const [op, name] of Object.entries(NATIVE_BINARY)) {
     const js = fallback<ElementwiseAttrs>(op);
     registerKernel<ElementwiseAttrs>(op, "native-cpu", (inputs, attrs) => {

@@ -72,3 +72,31 @@ export function binaryKernel(op: WasmBinaryOp, L: FloatLanes, mode: BinaryMode):
   const suffix = L.lanes === 2 ? "f64" : "f32";
   return { name: `${op}_${mode}_${suffix}`, params, results: [], locals: loc.types, body };
 }
+
+/**
+ * The kernel `muladd_${f64|f32}(x, y, z, n)`: `x[i] = x[i] * y[i] + z[i]`, the product rounded
+ * before the sum, so the bits are those of `mul` then `add`.
+ */
+export function mulAddKernel(L: FloatLanes): WasmFunction {
+  const params = [ValType.i32, ValType.i32, ValType.i32, ValType.i32];
+  const [X, Y, Z, N] = [0, 1, 2, 3];
+  const loc = new Locals(params);
+  const end = loc.add(ValType.i32);
+  const pass: Bytes = [];
+  for (const off of [0, 16]) {
+    pass.push(
+      ...code(local.get(X), local.get(X), v128.load(off), local.get(Y), v128.load(off), L.mul()),
+      ...code(local.get(Z), v128.load(off), L.add(), v128.store(off)),
+    );
+  }
+  pass.push(
+    ...code(local.get(Y), i32.const(STEP_BYTES), i32.add(), local.set(Y)),
+    ...code(local.get(Z), i32.const(STEP_BYTES), i32.add(), local.set(Z)),
+  );
+  const body = code(
+    code(local.get(N), i32.const(L.bytes), i32.mul(), i32.const(STEP_BYTES - 1), i32.add()),
+    code(i32.const(-STEP_BYTES), i32.and(), local.get(X), i32.add(), local.set(end)),
+    whileBelow(X, end, STEP_BYTES, pass),
+  );
+  return { name: `muladd_${L.lanes === 2 ? "f64" : "f32"}`, params, results: [], locals: loc.types, body };
+}

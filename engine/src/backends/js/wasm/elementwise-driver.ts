@@ -9,7 +9,7 @@
 import type { DType, TypedArray } from "../../../core/dtype.js";
 import { isRowMajor } from "../../../core/host.js";
 import { WASM_BINARY_OPS, type BinaryMode, type WasmBinaryOp } from "./binary-kernels.js";
-import { S, simdKernels, X, Y, type DtypeKernels } from "./module.js";
+import { ACC, S, simdKernels, X, Y, type DtypeKernels } from "./module.js";
 
 /**
  * Below this many elements the JavaScript loops are as fast: copying in and out and crossing
@@ -76,6 +76,35 @@ export function wasmBinary(
     k.x.set(v.data.subarray(v.offset + i, v.offset + i + m));
     if (mode === "vv") k.y.set(b.data.subarray(b.offset + i, b.offset + i + m));
     fn(X, mode === "vv" ? Y : S, m);
+    out.set(m === cap ? k.x : k.x.subarray(0, m), i);
+  }
+  return true;
+}
+
+/**
+ * `out = a * b + c` over `shape` through the SIMD kernel, every operand contiguous; false (and
+ * nothing written) otherwise. Three chunks go in, one comes out: one pass over memory and one
+ * result instead of the two of `mul` then `add`.
+ */
+export function wasmMulAdd(
+  dtype: DType,
+  out: TypedArray,
+  shape: readonly number[],
+  a: Operand,
+  b: Operand,
+  c: Operand,
+): boolean {
+  if (out.length < MIN_WASM_ELEMENTS) return false;
+  const k = kernelsFor(dtype, [out, a.data, b.data, c.data]);
+  if (!k || ![a, b, c].every((o) => isRowMajor(shape, o.strides))) return false;
+  const n = out.length;
+  const cap = k.cap;
+  for (let i = 0; i < n; i += cap) {
+    const m = Math.min(cap, n - i);
+    k.x.set(a.data.subarray(a.offset + i, a.offset + i + m));
+    k.y.set(b.data.subarray(b.offset + i, b.offset + i + m));
+    k.acc.set(c.data.subarray(c.offset + i, c.offset + i + m));
+    k.mulAdd(X, Y, ACC, m);
     out.set(m === cap ? k.x : k.x.subarray(0, m), i);
   }
   return true;
