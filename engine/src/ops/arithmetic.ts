@@ -171,6 +171,8 @@ declare module "../core/tensor.js" {
     sub(b: TensorLike): Tensor;
     /** `this * b` with broadcasting. @example `np.random.rand(100, 1).mul(2)` */
     mul(b: TensorLike): Tensor;
+    /** `this * b + c` in one pass with one result (`np.mulAdd`). @example `x.mulAdd(w, bias)` */
+    mulAdd(b: TensorLike, c: TensorLike): Tensor;
     /** `this / b` with broadcasting (true division). @example `exps.div(exps.sum(1, { keepdims: true }))` */
     div(b: TensorLike): Tensor;
     /** `this ** b`. @example `X.pow(2)` */
@@ -198,6 +200,9 @@ Tensor.prototype.sub = function (this: Tensor, b: TensorLike) {
 };
 Tensor.prototype.mul = function (this: Tensor, b: TensorLike) {
   return mul(this, b);
+};
+Tensor.prototype.mulAdd = function (this: Tensor, b: TensorLike, c: TensorLike) {
+  return mulAdd(this, b, c);
 };
 Tensor.prototype.div = function (this: Tensor, b: TensorLike) {
   return div(this, b);

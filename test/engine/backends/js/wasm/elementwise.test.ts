@@ -3,7 +3,11 @@ import { describe, it } from "node:test";
 import { np, type Tensor } from "tensorbook";
 import { binaryLoop } from "../../../../../engine/src/backends/js/loops.js";
 import { WASM_BINARY_OPS } from "../../../../../engine/src/backends/js/wasm/binary-kernels.js";
-import { wasmBinary, wasmUnary } from "../../../../../engine/src/backends/js/wasm/elementwise-driver.js";
+import {
+  wasmBinary,
+  wasmMulAdd,
+  wasmUnary,
+} from "../../../../../engine/src/backends/js/wasm/elementwise-driver.js";
 import {
   CHUNK_BYTES,
   setSimdKernelsEnabled,
@@ -88,6 +92,51 @@ describe(
       }
     }
 
+    for (const dtype of DTYPES) {
+      const Arr = dtype === "float64" ? Float64Array : Float32Array;
+      it(`mulAdd ${dtype}: a*b + c matches the JS mul then add loops bit for bit`, () => {
+        const mul = binaryLoop(`test:mul:${dtype}`, EXPR.mul);
+        const add = binaryLoop(`test:add:${dtype}`, EXPR.add);
+        for (const n of LENGTHS) {
+          for (const [ao, bo, co] of [
+            [0, 0, 0],
+            [1, 3, 2],
+          ]) {
+            const a = Arr.from(fill(n + ao, n + 1));
+            const b = Arr.from(fill(n + bo, n + 2));
+            const c = Arr.from(fill(n + co, n + 3));
+            // Specials, and a product that rounds before the sum (a fused multiply-add would not).
+            a[ao] = NaN;
+            b[bo + 1] = Infinity;
+            c[co + 2] = -Infinity;
+            // (1 + ε)² = 1 + 2ε + ε² loses its ε² when rounded: the sum then gives 2ε, not 2ε + ε².
+            const eps = dtype === "float64" ? 2 ** -27 : 2 ** -12;
+            a[ao + 3] = 1 + eps;
+            b[bo + 3] = 1 + eps;
+            c[co + 3] = -1;
+            const want = new Arr(n);
+            const tmp = new Arr(n);
+            mul(tmp, a, ao, [1], b, bo, [1], [n]);
+            add(want, tmp, 0, [1], c, co, [1], [n]);
+            const got = new Arr(n);
+            const op = (data: Float64Array | Float32Array, offset: number) => ({
+              data,
+              offset,
+              strides: [1],
+            });
+            assert.ok(wasmMulAdd(dtype, got, [n], op(a, ao), op(b, bo), op(c, co)), `declined n=${n}`);
+            for (let i = 0; i < n; i++) {
+              if (!sameBits(got[i], want[i])) {
+                assert.fail(
+                  `mulAdd ${dtype} n=${n} offsets ${ao},${bo},${co} at ${i}: ${got[i]} ≠ ${want[i]}`,
+                );
+              }
+            }
+          }
+        }
+      });
+    }
+
     it("declines strided views, small arrays, other dtypes and mixed array types", () => {
       const a = new Float64Array(4096);
       const out = new Float64Array(2048);
@@ -113,6 +162,11 @@ describe(
         false,
       );
       assert.equal(wasmUnary("exp", "float64", out, [2048], op(a, [2])), false);
+      assert.equal(wasmMulAdd("float64", out, [2048], op(a, [1]), op(a, [0]), op(a, [1])), false);
+      assert.equal(
+        wasmMulAdd("float64", out, [2048], op(a, [1]), op(new Float32Array(2048), [1]), op(a, [1])),
+        false,
+      );
     });
   },
 );
