@@ -60,6 +60,16 @@ const softplusCustom = tf.customGradient((z: Tensor) => {
   return [np.log1p(e), (dy: Tensor) => dy.div(np.add(1, np.div(1, e)))];
 });
 
+// Three operands of one shape, then three that broadcast against each other.
+const THREE_SAME_OR_BROADCAST: readonly (readonly number[])[][] = [
+  [
+    [2, 3],
+    [2, 3],
+    [2, 3],
+  ],
+  [[2, 3], [3], [2, 1]],
+];
+
 export const GRADIENT_TABLE: readonly GradCase[] = [
   // Arithmetic.
   b("add", "add", (x, y) => np.add(x, y)),
@@ -71,15 +81,7 @@ export const GRADIENT_TABLE: readonly GradCase[] = [
     f: (x, y, z) => np.mulAdd(x, y, z),
     domain: [-2, 2],
     arity: 3,
-    shapes: [
-      [
-        [2, 3],
-        [2, 3],
-        [2, 3],
-      ],
-      [[2, 3], [3], [2, 1]],
-      [[4, 1], [1, 5], [5]],
-    ],
+    shapes: [...THREE_SAME_OR_BROADCAST, [[4, 1], [1, 5], [5]]],
   },
   b("div", "div", (x, y) => np.div(x, y), [
     [-2, 2],
@@ -165,14 +167,7 @@ export const GRADIENT_TABLE: readonly GradCase[] = [
     f: (c, x, y) => np.where(c.gt(0), x, y),
     domain: [-1, 1],
     arity: 3,
-    shapes: [
-      [
-        [2, 3],
-        [2, 3],
-        [2, 3],
-      ],
-      [[2, 3], [3], [2, 1]],
-    ],
+    shapes: THREE_SAME_OR_BROADCAST,
   },
   // Reductions and their tf composites.
   {

@@ -172,170 +172,178 @@ export function argRowsKernel(L: FloatLanes, kind: "max" | "min", arg: number): 
 const ARG_UNROLL = 4;
 
 /**
+ * What the two extreme kernels share: their locals (`p`, `n`, the bounds of the block, vector
+ * and scalar loops, U running extremes, a scratch vector) and the code around their first pass.
+ */
+class ArgFrame {
+  readonly P = 0;
+  readonly N = 1;
+  readonly loc = new Locals([ValType.i32, ValType.i32]);
+  readonly q = this.loc.add(ValType.i32);
+  readonly bend = this.loc.add(ValType.i32);
+  readonly vend = this.loc.add(ValType.i32);
+  readonly end = this.loc.add(ValType.i32);
+  readonly ms = Array.from({ length: ARG_UNROLL }, () => this.loc.add(ValType.v128));
+  readonly m = this.ms[0];
+  readonly x = this.loc.add(ValType.v128);
+  // pmax(m, x) = m < x ? x : m (pmin alike) keeps m when x is NaN.
+  readonly ext: Bytes;
+  readonly e: number;
+  readonly block = 16 * ARG_UNROLL;
+
+  constructor(
+    readonly L: FloatLanes,
+    kind: "max" | "min",
+  ) {
+    this.ext = kind === "max" ? L.pmax() : L.pmin();
+    this.e = L.bytes;
+  }
+
+  /** end = p + n·e; vend = p + (n − n mod lanes)·e; bend = p + (n − n mod (U·lanes))·e; q = p. */
+  bounds(): Bytes {
+    const { L, P, N, e } = this;
+    const to = (multiple: number, out: number): Bytes =>
+      code(
+        local.get(P),
+        local.get(N),
+        i32.const(-multiple),
+        i32.and(),
+        i32.const(e),
+        i32.mul(),
+        i32.add(),
+        local.set(out),
+      );
+    return code(
+      code(local.get(P), local.get(N), i32.const(e), i32.mul(), i32.add(), local.set(this.end)),
+      to(L.lanes, this.vend),
+      to(ARG_UNROLL * L.lanes, this.bend),
+      code(local.get(P), L.loadSplat(), local.set(this.m), local.get(P), local.set(this.q)),
+      code(...this.ms.slice(1).map((mi) => code(local.get(this.m), local.set(mi)))),
+    );
+  }
+
+  /** m_i = ext(m_i, x) for the vector `load` pushes, leaving it in x. */
+  fold(i: number, load: Bytes): Bytes {
+    return code(local.get(this.ms[i]), load, local.tee(this.x), this.ext, local.set(this.ms[i]));
+  }
+
+  /** The vector at q + 16·i. */
+  at(i = 0): Bytes {
+    return code(local.get(this.q), v128.load(16 * i));
+  }
+
+  /** One element at q, in every lane. */
+  one(): Bytes {
+    return code(local.get(this.q), this.L.loadSplat());
+  }
+
+  /** m = ext over the U accumulators, then over its lanes, so every lane holds the extreme. */
+  combine(): Bytes {
+    const { m, ext, L } = this;
+    // Swaps halves, then (f32) neighbours.
+    const halves = [8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
+    const pairs = [4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11];
+    return code(
+      code(...this.ms.slice(1).map((mi) => code(local.get(m), local.get(mi), ext, local.set(m)))),
+      code(local.get(m), local.get(m), local.get(m), v128.shuffle(halves), ext, local.set(m)),
+      L.lanes === 4
+        ? code(local.get(m), local.get(m), local.get(m), v128.shuffle(pairs), ext, local.set(m))
+        : [],
+    );
+  }
+
+  /**
+   * Pass 2, returning the index: the first block holding an element `hit` accepts (it pushes an
+   * all-ones lane for one), the first vector in it, then the first element. A hit must exist.
+   */
+  firstHit(hit: (load: Bytes) => Bytes): Bytes {
+    const { P, q, bend, vend, block, e } = this;
+    return code(
+      code(local.get(P), local.set(q)),
+      code(ctl.block(), local.get(q), local.get(bend), i32.geS(), ctl.brIf(0), ctl.loop()),
+      code(
+        ...this.ms.map((_, i) => code(hit(this.at(i)), i > 0 ? v128.or() : [])),
+        v128.anyTrue(),
+        ctl.brIf(1),
+      ),
+      code(local.get(q), i32.const(block), i32.add(), local.tee(q), local.get(bend), i32.ltS(), ctl.brIf(0)),
+      code(ctl.end(), ctl.end()),
+      code(ctl.block(), local.get(q), local.get(vend), i32.geS(), ctl.brIf(0), ctl.loop()),
+      code(hit(this.at()), v128.anyTrue(), ctl.brIf(1)),
+      code(local.get(q), i32.const(16), i32.add(), local.tee(q), local.get(vend), i32.ltS(), ctl.brIf(0)),
+      code(ctl.end(), ctl.end()),
+      code(ctl.loop(), hit(this.one()), v128.anyTrue(), i32.eqz()),
+      code(ctl.if(), local.get(q), i32.const(e), i32.add(), local.set(q), ctl.br(1), ctl.end(), ctl.end()),
+      code(local.get(q), local.get(P), i32.sub(), i32.const(e === 8 ? 3 : 2), i32.shrU()),
+    );
+  }
+
+  kernel(name: string, body: Bytes): WasmFunction {
+    return { name, params: [ValType.i32, ValType.i32], results: [ValType.i32], locals: this.loc.types, body };
+  }
+}
+
+/**
  * `argmax_T(p, n) → i32` or `argmin_T`; n ≥ 1. The common case, a row of finite numbers, needs
  * neither NaN flags in the first pass nor a NaN test in the second: a running sum (one add per
  * vector) shows whether the row is all finite, and only a row that is not goes to the exact
  * kernel at function index `exact`.
  */
 export function argFastKernel(L: FloatLanes, kind: "max" | "min", exact: number): WasmFunction {
-  const params = [ValType.i32, ValType.i32];
-  const [P, N] = [0, 1];
-  const loc = new Locals(params);
-  const q = loc.add(ValType.i32);
-  const bend = loc.add(ValType.i32);
-  const vend = loc.add(ValType.i32);
-  const end = loc.add(ValType.i32);
-  const U = ARG_UNROLL;
-  const ms = Array.from({ length: U }, () => loc.add(ValType.v128));
-  const ss = Array.from({ length: U }, () => loc.add(ValType.v128));
-  const m = ms[0];
-  const x = loc.add(ValType.v128);
-  const ext = kind === "max" ? L.pmax() : L.pmin();
-  const e = L.bytes;
-  const block = 16 * U;
-  const halves = [8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
-  const pairs = [4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11];
+  const f = new ArgFrame(L, kind);
+  const { P, N, q, x } = f;
+  const ss = f.ms.map(() => f.loc.add(ValType.v128));
   // m_i = ext(m_i, x); s_i += x
   const step = (i: number, load: Bytes): Bytes =>
-    code(
-      code(local.get(ms[i]), load, local.tee(x), ext, local.set(ms[i])),
-      code(local.get(ss[i]), local.get(x), L.add(), local.set(ss[i])),
-    );
-  const hit = (load: Bytes): Bytes => code(load, local.get(m), L.eq());
+    code(f.fold(i, load), local.get(ss[i]), local.get(x), L.add(), local.set(ss[i]));
   const body = code(
-    code(local.get(P), local.get(N), i32.const(e), i32.mul(), i32.add(), local.set(end)),
-    code(local.get(P), local.get(N), i32.const(-L.lanes), i32.and(), i32.const(e), i32.mul(), i32.add()),
-    local.set(vend),
-    code(local.get(P), local.get(N), i32.const(-U * L.lanes), i32.and(), i32.const(e), i32.mul(), i32.add()),
-    local.set(bend),
+    f.bounds(),
     // Pass 1: the extreme of the numbers (a NaN never replaces it) and the sums.
-    code(local.get(P), L.loadSplat(), local.set(m), local.get(P), local.set(q)),
-    code(...ms.slice(1).map((mi) => code(local.get(m), local.set(mi)))),
     code(...ss.map((si) => code(v128.const(new Uint8Array(16)), local.set(si)))),
-    whileBelow(q, bend, block, code(...ms.map((_, i) => step(i, code(local.get(q), v128.load(16 * i)))))),
-    whileBelow(q, vend, 16, step(0, code(local.get(q), v128.load()))),
-    whileBelow(q, end, e, step(0, code(local.get(q), L.loadSplat()))),
-    code(...ms.slice(1).map((mi) => code(local.get(m), local.get(mi), ext, local.set(m)))),
-    code(local.get(m), local.get(m), local.get(m), v128.shuffle(halves), ext, local.set(m)),
-    L.lanes === 4
-      ? code(local.get(m), local.get(m), local.get(m), v128.shuffle(pairs), ext, local.set(m))
-      : [],
+    whileBelow(q, f.bend, f.block, code(...f.ms.map((_, i) => step(i, f.at(i))))),
+    whileBelow(q, f.vend, 16, step(0, f.at())),
+    whileBelow(q, f.end, f.e, step(0, f.one())),
+    f.combine(),
     // s − s is 0 in every lane only when every sum is finite; otherwise the exact kernel decides.
     code(...ss.slice(1).map((si) => code(local.get(ss[0]), local.get(si), L.add(), local.set(ss[0])))),
     code(local.get(ss[0]), local.get(ss[0]), L.sub(), local.tee(x), local.get(x), L.ne(), v128.anyTrue()),
     code(ctl.if(), local.get(P), local.get(N), ctl.call(exact), ctl.return(), ctl.end()),
-    // Pass 2: the first block holding the value, the first vector in it, then the element.
-    code(local.get(P), local.set(q)),
-    code(ctl.block(), local.get(q), local.get(bend), i32.geS(), ctl.brIf(0), ctl.loop()),
-    code(
-      ...ms.map((_, i) => code(hit(code(local.get(q), v128.load(16 * i))), i > 0 ? v128.or() : [])),
-      v128.anyTrue(),
-      ctl.brIf(1),
-    ),
-    code(local.get(q), i32.const(block), i32.add(), local.tee(q), local.get(bend), i32.ltS(), ctl.brIf(0)),
-    code(ctl.end(), ctl.end()),
-    code(ctl.block(), local.get(q), local.get(vend), i32.geS(), ctl.brIf(0), ctl.loop()),
-    code(hit(code(local.get(q), v128.load())), v128.anyTrue(), ctl.brIf(1)),
-    code(local.get(q), i32.const(16), i32.add(), local.tee(q), local.get(vend), i32.ltS(), ctl.brIf(0)),
-    code(ctl.end(), ctl.end()),
-    code(ctl.loop(), hit(code(local.get(q), L.loadSplat())), v128.anyTrue(), i32.eqz()),
-    code(ctl.if(), local.get(q), i32.const(e), i32.add(), local.set(q), ctl.br(1), ctl.end(), ctl.end()),
-    code(local.get(q), local.get(P), i32.sub(), i32.const(e === 8 ? 3 : 2), i32.shrU()),
+    f.firstHit((load) => code(load, local.get(f.m), L.eq())),
   );
-  return { name: `arg${kind}_${suffix(L)}`, params, results: [ValType.i32], locals: loc.types, body };
+  return f.kernel(`arg${kind}_${suffix(L)}`, body);
 }
 
 /** `argmaxexact_T(p, n) → i32` or `argminexact_T`, NaNs tracked in both passes; n ≥ 1. */
 export function argKernel(L: FloatLanes, kind: "max" | "min"): WasmFunction {
-  const params = [ValType.i32, ValType.i32];
-  const [P, N] = [0, 1];
-  const loc = new Locals(params);
-  const q = loc.add(ValType.i32);
-  const bend = loc.add(ValType.i32);
-  const vend = loc.add(ValType.i32);
-  const end = loc.add(ValType.i32);
-  const U = ARG_UNROLL;
-  const ms = Array.from({ length: U }, () => loc.add(ValType.v128));
-  const m = ms[0];
-  const nan = loc.add(ValType.v128);
-  const x = loc.add(ValType.v128);
-  // pmax(m, x) = m < x ? x : m (pmin alike) keeps m when x is NaN; NaNs are tracked apart.
-  const ext = kind === "max" ? L.pmax() : L.pmin();
-  const e = L.bytes;
-  const block = 16 * U;
-  // Swaps halves, then (f32) neighbours, so every lane ends up holding the overall extreme.
-  const halves = [8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7];
-  const pairs = [4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11];
-  const allLanes = code(
-    code(local.get(m), local.get(m), local.get(m), v128.shuffle(halves), ext, local.set(m)),
-    L.lanes === 4
-      ? code(local.get(m), local.get(m), local.get(m), v128.shuffle(pairs), ext, local.set(m))
-      : [],
-  );
-  // m_i = ext(m_i, the vector at q + off); the NaN flag of that vector: x != x.
-  const step = (i: number, load: Bytes): Bytes =>
-    code(
-      code(local.get(ms[i]), load, local.tee(x), ext, local.set(ms[i])),
-      code(local.get(x), local.get(x), L.ne()),
-    );
+  const f = new ArgFrame(L, kind);
+  const { q, x, m } = f;
+  const nan = f.loc.add(ValType.v128);
+  // The NaN flag of the vector just folded: x != x.
+  const flag = code(local.get(x), local.get(x), L.ne());
   // nan |= the flags of a whole block (one dependency on nan per block).
   const blockStep = code(
-    ...ms.map((_, i) => code(step(i, code(local.get(q), v128.load(16 * i))), i > 0 ? v128.or() : [])),
+    ...f.ms.map((_, i) => code(f.fold(i, f.at(i)), flag, i > 0 ? v128.or() : [])),
     code(local.get(nan), v128.or(), local.set(nan)),
   );
-  const single = (load: Bytes): Bytes => code(step(0, load), local.get(nan), v128.or(), local.set(nan));
+  const single = (load: Bytes): Bytes =>
+    code(f.fold(0, load), flag, local.get(nan), v128.or(), local.set(nan));
   // Pass 2 tests: x == m, or x is NaN where a NaN decides (then m is NaN and matches nothing).
   const hit = (load: Bytes): Bytes =>
-    code(
-      load,
-      local.tee(x),
-      local.get(m),
-      L.eq(),
-      local.get(x),
-      local.get(x),
-      L.ne(),
-      local.get(nan),
-      v128.and(),
-      v128.or(),
-    );
+    code(load, local.tee(x), local.get(m), L.eq(), flag, local.get(nan), v128.and(), v128.or());
   const body = code(
-    // end = p + n·e; vend = p + (n − n mod lanes)·e; bend = p + (n − n mod (U·lanes))·e
-    code(local.get(P), local.get(N), i32.const(e), i32.mul(), i32.add(), local.set(end)),
-    code(local.get(P), local.get(N), i32.const(-L.lanes), i32.and(), i32.const(e), i32.mul(), i32.add()),
-    local.set(vend),
-    code(local.get(P), local.get(N), i32.const(-U * L.lanes), i32.and(), i32.const(e), i32.mul(), i32.add()),
-    local.set(bend),
+    f.bounds(),
     // Pass 1: m = the extreme of the numbers; nan flags a NaN anywhere.
-    code(local.get(P), L.loadSplat(), local.set(m), local.get(P), local.set(q)),
-    code(...ms.slice(1).map((mi) => code(local.get(m), local.set(mi)))),
     code(v128.const(new Uint8Array(16)), local.set(nan)),
-    whileBelow(q, bend, block, blockStep),
-    whileBelow(q, vend, 16, single(code(local.get(q), v128.load()))),
-    whileBelow(q, end, e, single(code(local.get(q), L.loadSplat()))),
-    code(...ms.slice(1).map((mi) => code(local.get(m), local.get(mi), ext, local.set(m)))),
-    allLanes,
+    whileBelow(q, f.bend, f.block, blockStep),
+    whileBelow(q, f.vend, 16, single(f.at())),
+    whileBelow(q, f.end, f.e, single(f.one())),
+    f.combine(),
     // A NaN decides: m = NaN matches nothing by equality, nan (all ones) matches NaNs.
     code(local.get(nan), v128.anyTrue(), ctl.if(), L.scalar.const(NaN), L.splat(), local.set(m), ctl.end()),
     code(local.get(m), local.get(m), L.ne(), local.set(nan)),
-    // Pass 2: the first block holding a match, the first vector in it, then the first element.
-    code(local.get(P), local.set(q)),
-    code(ctl.block(), local.get(q), local.get(bend), i32.geS(), ctl.brIf(0), ctl.loop()),
-    code(
-      ...ms.map((_, i) => code(hit(code(local.get(q), v128.load(16 * i))), i > 0 ? v128.or() : [])),
-      v128.anyTrue(),
-      ctl.brIf(1),
-    ),
-    code(local.get(q), i32.const(block), i32.add(), local.tee(q), local.get(bend), i32.ltS(), ctl.brIf(0)),
-    code(ctl.end(), ctl.end()),
-    code(ctl.block(), local.get(q), local.get(vend), i32.geS(), ctl.brIf(0), ctl.loop()),
-    code(hit(code(local.get(q), v128.load())), v128.anyTrue(), ctl.brIf(1)),
-    code(local.get(q), i32.const(16), i32.add(), local.tee(q), local.get(vend), i32.ltS(), ctl.brIf(0)),
-    code(ctl.end(), ctl.end()),
-    code(ctl.loop(), hit(code(local.get(q), L.loadSplat())), v128.anyTrue(), i32.eqz()),
-    code(ctl.if(), local.get(q), i32.const(e), i32.add(), local.set(q), ctl.br(1), ctl.end(), ctl.end()),
-    code(local.get(q), local.get(P), i32.sub(), i32.const(e === 8 ? 3 : 2), i32.shrU()),
+    f.firstHit(hit),
   );
-  return { name: `arg${kind}exact_${suffix(L)}`, params, results: [ValType.i32], locals: loc.types, body };
+  return f.kernel(`arg${kind}exact_${suffix(L)}`, body);
 }
 
 /** `colsum_T(p, rows, M, acc)`: adds the rows into the float64 accumulators at `acc`. */
