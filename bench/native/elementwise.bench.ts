@@ -27,6 +27,7 @@ const CASES: Case[] = [
   ["sum axis 0", (x) => x.reshape(ROWS, COLS).sum(0), "x2.sum(0)"],
   ["sum axis 1", (x) => x.reshape(ROWS, COLS).sum(1), "x2.sum(1)"],
   ["max", (x) => x.max(), "x.max()"],
+  ["argmax axis 0", (x) => x.reshape(ROWS, COLS).argmax(0), "x2.argmax(0)"],
   ["argmax axis 1", (x) => x.reshape(ROWS, COLS).argmax(1), "x2.argmax(1)"],
   ["softmax rows", (x) => nativeSoftmax(x.reshape(ROWS, COLS)), "sm(x2)"],
 ];

@@ -216,6 +216,43 @@ describe("native element-wise kernels", needsAddon, () => {
     });
   });
 
+  it("argmax/argmin down the rows (column blocks walked row by row): NaNs, infinities and ties, every ISA", () => {
+    const next = rng(13);
+    forEachIsa((isa) => {
+      for (const [dtype, Ctor] of FLOATS) {
+        // Column counts around the 256-column blocks; a middle axis kept after the reduced one.
+        for (const shape of [
+          [50, 7],
+          [33, 257],
+          [9, 600],
+          [4, 30, 19],
+        ]) {
+          const n = shape.reduce((p, d) => p * d, 1);
+          const cols = n / shape[0];
+          // Few distinct values so ties are common.
+          const data = randomArray(Ctor, n, next).map((v) => Math.round(v * 4));
+          data[0] = NaN; // column 0: a NaN in the first row
+          data[5 * cols + 1] = NaN; // column 1: NaNs in rows 5 and 9
+          data[9 * cols + 1] = NaN;
+          data[(shape[0] - 1) * cols + cols - 1] = NaN; // last column: the last row
+          data[3 * cols + 2] = Infinity;
+          data[7 * cols + 2] = -Infinity;
+          const x = Tensor.fromTypedArray(data, shape, dtype);
+          for (const xv of [x, x.get("::-1")]) {
+            for (const kind of ["argmax", "argmin"] as ReduceKind[]) {
+              const attrs: ReduceAttrs = { kind, axes: [0], dtype: "int32" };
+              assert.deepEqual(
+                run("reduce", "native-cpu", [xv], attrs).dataSync(),
+                run("reduce", "js", [xv], attrs).dataSync(),
+                `${isa} ${dtype} ${kind} down ${shape}`,
+              );
+            }
+          }
+        }
+      }
+    });
+  });
+
   it("sums and extremes down the rows of a narrow matrix (row chunks on threads) match the js kernel, for any thread count", () => {
     const b = addon()!;
     const threads = b.cpuInfo().threads;

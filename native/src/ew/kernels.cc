@@ -248,6 +248,28 @@ void accumulate(ReduceKind kind, const T* x, double* acc, long n) {
   }
 }
 
+// Bitwise & and | keep the selects branch-free so the loop vectorizes; once best[j] is NaN
+// nothing replaces it (the first NaN wins), and ties keep the earlier row.
+template <typename T>
+void argaccumulate(bool max, const T* x, T* best, ArgIndex<T>* idx, long row, long n) {
+  const ArgIndex<T> r = static_cast<ArgIndex<T>>(row);
+  if (max) {
+    for (long j = 0; j < n; j++) {
+      T v = x[j], b = best[j];
+      bool take = (v > b) | ((v != v) & (b == b));
+      best[j] = take ? v : b;
+      idx[j] = take ? r : idx[j];
+    }
+  } else {
+    for (long j = 0; j < n; j++) {
+      T v = x[j], b = best[j];
+      bool take = (v < b) | ((v != v) & (b == b));
+      best[j] = take ? v : b;
+      idx[j] = take ? r : idx[j];
+    }
+  }
+}
+
 template <typename T>
 void softmax(const T* x, T* y, long n, bool log) {
   if (n <= 0) return;
@@ -274,7 +296,7 @@ void softmax(const T* x, T* y, long n, bool log) {
 
 template <typename T>
 EwKernels<T> table() {
-  return {&unary<T>, &binary<T>, &fma<T>, &reduce<T>, &argreduce<T>, &accumulate<T>, &softmax<T>};
+  return {&unary<T>, &binary<T>, &fma<T>, &reduce<T>, &argreduce<T>, &accumulate<T>, &argaccumulate<T>, &softmax<T>};
 }
 
 }  // namespace

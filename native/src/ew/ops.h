@@ -2,6 +2,7 @@
 // contiguous runs that everything strided is reduced to (see dispatch.cc).
 #pragma once
 #include <cstdint>
+#include <type_traits>
 
 namespace tb {
 
@@ -12,6 +13,10 @@ enum class Unary : int {
 // relu_grad(dy, y) = y > 0 ? dy : 0: the gradient of relu from its output.
 enum class Binary : int { add, sub, mul, div, maximum, minimum, fmax, fmin, relu_grad, count };
 enum class ReduceKind : int { sum, prod, max, min, count };
+
+// Row indices kept beside running extremes: an integer as wide as T.
+template <typename T>
+using ArgIndex = std::conditional_t<sizeof(T) == 8, int64_t, int32_t>;
 
 // Loops over contiguous data. Binary operands have stride 0 (a broadcast scalar) or 1.
 template <typename T>
@@ -26,6 +31,9 @@ struct EwKernels {
   long (*argreduce)(bool max, const T* x, long n);
   // acc[j] (op)= x[j] for j < n: the step of a reduction over an outer axis.
   void (*accumulate)(ReduceKind kind, const T* x, double* acc, long n);
+  // The step of an argmax (max) or argmin over an outer axis: where x[j] beats best[j], or is
+  // the first NaN, best[j] = x[j] and idx[j] = row (idx has T's width so the loop vectorizes).
+  void (*argaccumulate)(bool max, const T* x, T* best, ArgIndex<T>* idx, long row, long n);
   // Row softmax (or log-softmax) of a contiguous row of n values.
   void (*softmax)(const T* x, T* y, long n, bool log);
 };

@@ -197,6 +197,25 @@ void arg_reduce_strided(bool max, const T* x, const Dims& shape, const Dims& str
   const Part kept = merge(ks, kst);
   const long nk = count(kept.shape), n = shape[axis], s = strides[axis];
   const EwKernels<T>& k = ew<T>();
+  if (s != 1 && n > 1 && kept.strides.back() == 1) {
+    // The kept run is contiguous (argmax over axis 0 of a row-major matrix): walk the rows in
+    // order, keeping running extremes for a block of columns, instead of one strided column at
+    // a time (a new cache line per element).
+    const long inner = kept.shape.back(), outer = nk / inner;
+    constexpr long kCols = 256;
+    const long blocks = (inner + kCols - 1) / kCols;
+    Part kouter{Dims(kept.shape.begin(), kept.shape.end() - 1), Dims(kept.strides.begin(), kept.strides.end() - 1)};
+    ThreadPool::get().parallel_for(outer * blocks, [&](long t) {
+      long ko = t / blocks, j0 = (t % blocks) * kCols, len = std::min(kCols, inner - j0);
+      const T* base = x + (kouter.shape.empty() ? 0 : offset_of(ko, kouter)) + j0;
+      T best[kCols];
+      ArgIndex<T> idx[kCols];
+      for (long j = 0; j < len; j++) best[j] = base[j], idx[j] = 0;
+      for (long r = 1; r < n; r++) k.argaccumulate(max, base + r * s, best, idx, r, len);
+      for (long j = 0; j < len; j++) out[ko * inner + j0 + j] = static_cast<int>(idx[j]);
+    });
+    return;
+  }
   ThreadPool::get().parallel_for((nk + 255) / 256, [&](long t) {
     for (long o = t * 256; o < std::min(nk, (t + 1) * 256); o++) {
       const T* p = x + offset_of(o, kept);
