@@ -65,7 +65,18 @@ function layout(Ctor: FloatCtor, rows: number, cols: number, trans: boolean, nex
   return trans ? { data, off, rs: 1, cs: ld } : { data, off, rs: ld, cs: 1 };
 }
 
-function run(A: Mat, B: Mat, C: Mat, m: number, n: number, k: number, alpha: number, beta: number): void {
+/** C ← alpha·A·B + beta·C through the addon; `packA` sends A through the pre-packed entry. */
+function run(
+  A: Mat,
+  B: Mat,
+  C: Mat,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  beta: number,
+  packA = false,
+): void {
   addon().gemm(
     A.data,
     A.off,
@@ -88,6 +99,8 @@ function run(A: Mat, B: Mat, C: Mat, m: number, n: number, k: number, alpha: num
     0,
     0,
     0,
+    undefined,
+    packA,
   );
 }
 
@@ -430,33 +443,6 @@ describe("native gemm", needsAddon, () => {
         [12, 32, 0],
       ];
       for (let s = 1; s <= 26; s++) shapes.push([s, 19, 37]);
-      const packed = (A: Mat, B: Mat, C: Mat, m: number, n: number, k: number, beta: number): void => {
-        b.gemm(
-          A.data,
-          A.off,
-          A.rs,
-          A.cs,
-          B.data,
-          B.off,
-          B.rs,
-          B.cs,
-          C.data,
-          C.off,
-          C.rs,
-          C.cs,
-          m,
-          n,
-          k,
-          1,
-          beta,
-          1,
-          0,
-          0,
-          0,
-          undefined,
-          true,
-        );
-      };
       forEachIsa((isa) => {
         for (const [m, n, k] of shapes)
           for (const ta of [true, false]) {
@@ -472,7 +458,7 @@ describe("native gemm", needsAddon, () => {
               const C = mk();
               try {
                 b.setThreads(t);
-                packed(A, B, C, m, n, k, beta);
+                run(A, B, C, m, n, k, 1, beta, true);
               } finally {
                 b.setThreads(threads);
               }

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { nativeState, nativeTreeGrow } from "../../engine/src/backends/native/index.js";
 import type { TreeArrays } from "../../engine/src/sk/tree/builder.js";
+import { TREE_DEFAULTS } from "../../engine/src/sk/tree/decision-tree.js";
 import type { TreeHyper } from "../../engine/src/sk/tree/fit-input.js";
 import { growTrees, type GrowData } from "../../engine/src/sk/tree/grow.js";
 import { setTreeGrowKernel } from "../../engine/src/sk/tree/grow-kernel.js";
@@ -17,18 +18,8 @@ const engineUsesAddon: { skip?: string } = nativeState().inUse
   ? needsAddon
   : { skip: `the engine does not use the native addon: ${nativeState().reason}` };
 
-const HYPER: TreeHyper = {
-  criterion: "squared_error",
-  splitter: "best",
-  maxDepth: null,
-  minSamplesSplit: 2,
-  minSamplesLeaf: 1,
-  minWeightFractionLeaf: 0,
-  maxFeatures: null,
-  maxLeafNodes: null,
-  minImpurityDecrease: 0,
-  ccpAlpha: 0,
-};
+// The estimators' defaults (randomState is not a hyperparameter of the builder).
+const HYPER: TreeHyper = { ...TREE_DEFAULTS, criterion: "squared_error" };
 
 /** rows × cols float32 values with few distinct levels per column (many ties). */
 function data(rows: number, cols: number, seed: number): Float32Array {

@@ -23,6 +23,26 @@ struct CritCommon {
   double weighted_n_samples = 0, weighted_n_node_samples = 0;
   double weighted_n_left = 0, weighted_n_right = 0;
   double imp_left = 0, imp_right = 0;
+  // Per-output statistics (class counts, or sums of y) of the node and its two sides.
+  std::vector<double> sum_total, sum_left, sum_right;
+
+  // Every sample on the right of the split position.
+  void reset() {
+    pos = start;
+    weighted_n_left = 0;
+    weighted_n_right = weighted_n_node_samples;
+    std::fill(sum_left.begin(), sum_left.end(), 0.0);
+    sum_right = sum_total;
+  }
+
+  // Every sample on the left.
+  void reverse_reset() {
+    pos = end;
+    weighted_n_left = weighted_n_node_samples;
+    weighted_n_right = 0;
+    std::fill(sum_right.begin(), sum_right.end(), 0.0);
+    sum_left = sum_total;
+  }
 
   double impurity_improvement(double parent, double left, double right) const {
     const double wn = weighted_n_node_samples;
@@ -37,7 +57,6 @@ struct ClassCrit : CritCommon {
   const int32_t* y = nullptr;
   const int32_t* n_classes = nullptr;
   long stride = 0;
-  std::vector<double> sum_total, sum_left, sum_right;
   double ln2 = std::log(2.0);
 
   ClassCrit(const TreeData& d) : y(d.codes), n_classes(d.n_classes) {
@@ -66,22 +85,6 @@ struct ClassCrit : CritCommon {
     }
     weighted_n_node_samples = wn;
     reset();
-  }
-
-  void reset() {
-    pos = start;
-    weighted_n_left = 0;
-    weighted_n_right = weighted_n_node_samples;
-    std::fill(sum_left.begin(), sum_left.end(), 0.0);
-    sum_right = sum_total;
-  }
-
-  void reverse_reset() {
-    pos = end;
-    weighted_n_left = weighted_n_node_samples;
-    weighted_n_right = 0;
-    std::fill(sum_right.begin(), sum_right.end(), 0.0);
-    sum_left = sum_total;
   }
 
   void update(long new_pos) {
@@ -180,7 +183,6 @@ struct ClassCrit : CritCommon {
 template <bool kFriedman>
 struct RegCrit : CritCommon {
   const double* y = nullptr;
-  std::vector<double> sum_total, sum_left, sum_right;
   double sq_sum_total = 0;
 
   RegCrit(const TreeData& d) : y(d.y) {
@@ -212,26 +214,6 @@ struct RegCrit : CritCommon {
     sq_sum_total = sq;
     weighted_n_node_samples = wn;
     reset();
-  }
-
-  void reset() {
-    pos = start;
-    weighted_n_left = 0;
-    weighted_n_right = weighted_n_node_samples;
-    for (int k = 0; k < n_outputs; k++) {
-      sum_left[k] = 0;
-      sum_right[k] = sum_total[k];
-    }
-  }
-
-  void reverse_reset() {
-    pos = end;
-    weighted_n_left = weighted_n_node_samples;
-    weighted_n_right = 0;
-    for (int k = 0; k < n_outputs; k++) {
-      sum_right[k] = 0;
-      sum_left[k] = sum_total[k];
-    }
   }
 
   void update(long new_pos) {

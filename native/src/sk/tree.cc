@@ -71,17 +71,10 @@ struct NodeStore {
     return id;
   }
 
+  // Trims the arrays to the nodes made.
   void finish(long max_depth) {
-    const long n = t.node_count;
     t.max_depth = max_depth;
-    t.left.resize(n);
-    t.right.resize(n);
-    t.feature.resize(n);
-    t.threshold.resize(n);
-    t.impurity.resize(n);
-    t.n_node_samples.resize(n);
-    t.weighted.resize(n);
-    t.value.resize(n * t.value_stride);
+    grow(t.node_count);
   }
 };
 

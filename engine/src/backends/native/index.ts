@@ -39,7 +39,6 @@ export {
   nativeAvgPool2d,
   nativeAvgPool2dBackward,
   nativeSoftmax,
-  nativeMulAdd,
   conv2dGeometry,
   pool2dGeometry,
   outputLength,

@@ -1,5 +1,5 @@
 import type { FloatArray } from "@tensorbook/native";
-import { hostOf, readHost } from "../../core/host.js";
+import { readHost } from "../../core/host.js";
 import { Tensor } from "../../core/tensor.js";
 import { uninitializedFloat } from "./alloc.js";
 import { nativeBinding } from "./state.js";
@@ -142,45 +142,4 @@ export function nativeSoftmax(x: Tensor, opts: { log?: boolean } = {}): Tensor |
   const out = alloc(x, x.size);
   b.softmax(out, data(x), 0, rows, n, opts.log ?? false);
   return Tensor.fromTypedArray(out, x.shape, x.dtype);
-}
-
-/**
- * `a * b + c` with broadcasting, for float tensors of one dtype (rounded like the unfused
- * expression, in one pass over memory).
- */
-export function nativeMulAdd(a: Tensor, b: Tensor, c: Tensor): Tensor | undefined {
-  const bind = nativeBinding();
-  if (!bind || !isFloat(a) || b.dtype !== a.dtype || c.dtype !== a.dtype) return undefined;
-  const nd = Math.max(a.ndim, b.ndim, c.ndim);
-  const shape: number[] = [];
-  for (let i = 0; i < nd; i++) {
-    const dims = [a, b, c].map((t) => t.shape[t.ndim - nd + i] ?? 1);
-    const d = Math.max(...dims);
-    if (dims.some((v) => v !== 1 && v !== d)) return undefined;
-    shape.push(d);
-  }
-  const strides = (t: Tensor): number[] =>
-    shape.map((d, i) => {
-      const j = t.ndim - nd + i;
-      return j < 0 || t.shape[j] === 1 ? 0 : t.strides[j];
-    });
-  const out = alloc(
-    a,
-    shape.reduce((p, d) => p * d, 1),
-  );
-  const host = (t: Tensor): FloatArray => hostOf(t).data as FloatArray;
-  bind.fma(
-    out,
-    host(a),
-    a.offset,
-    strides(a),
-    host(b),
-    b.offset,
-    strides(b),
-    host(c),
-    c.offset,
-    strides(c),
-    shape,
-  );
-  return Tensor.fromTypedArray(out, shape, a.dtype);
 }

@@ -3,6 +3,7 @@
  * linear models make before solving: column sums with the finiteness check, and the centred
  * copy. Both must give the TypeScript loops' values exactly (sums over rows in order).
  */
+import { hookSlot } from "../../core/hook-slot.js";
 
 /** The backend's passes; each returns false to leave the work to TypeScript. */
 export interface PrepKernels {
@@ -18,16 +19,10 @@ export interface PrepKernels {
   centerInto(x: Float64Array, rows: number, cols: number, mean: Float64Array, out: Float64Array): boolean;
 }
 
-let kernels: PrepKernels | undefined;
+const slot = hookSlot<PrepKernels>();
 
-/** Installs (or with undefined removes) the backend's passes; returns the previous ones. */
-export function setPrepKernels(k: PrepKernels | undefined): PrepKernels | undefined {
-  const previous = kernels;
-  kernels = k;
-  return previous;
-}
+/** Installs (or with undefined removes) the backend's passes; returns the previous one. */
+export const setPrepKernels = slot.set;
 
 /** The installed passes, if any. */
-export function prepKernels(): PrepKernels | undefined {
-  return kernels;
-}
+export const prepKernels = slot.get;

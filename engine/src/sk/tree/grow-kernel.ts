@@ -6,6 +6,7 @@
  * layout of {@link TreeGrowJob.params} is shared with native/src/bind/trees.cc.
  */
 import type { TreeArrays } from "./builder.js";
+import { hookSlot } from "../../core/hook-slot.js";
 
 /** Slots of one tree's entry in {@link TreeGrowJob.params}. */
 export const enum TreeParam {
@@ -51,16 +52,10 @@ export interface TreeGrowJob {
 /** Grows the job's trees (in order), or returns undefined to leave them to TypeScript. */
 export type TreeGrowKernel = (job: TreeGrowJob) => TreeArrays[] | undefined;
 
-let kernel: TreeGrowKernel | undefined;
+const slot = hookSlot<TreeGrowKernel>();
 
 /** Installs (or with undefined removes) the backend's tree builder; returns the previous one. */
-export function setTreeGrowKernel(fn: TreeGrowKernel | undefined): TreeGrowKernel | undefined {
-  const previous = kernel;
-  kernel = fn;
-  return previous;
-}
+export const setTreeGrowKernel = slot.set;
 
 /** The installed tree builder, if any. */
-export function treeGrowKernel(): TreeGrowKernel | undefined {
-  return kernel;
-}
+export const treeGrowKernel = slot.get;

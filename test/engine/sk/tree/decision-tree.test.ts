@@ -6,19 +6,25 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { sk } from "../../../../engine/src/index.js";
 import { assertClose, flat } from "../models/helpers.js";
-import { BUILDERS, FX, assertSameTree, caseData, withBuilder } from "./fixtures.js";
+import { BUILDERS, FX, assertSameTree, caseData, withBuilder, type TreeCase } from "./fixtures.js";
+
+/** The case's estimator, fitted on its data (with its weights when the case has them). */
+function fitCase(c: TreeCase) {
+  const { X, y, w } = caseData(c.data);
+  const est =
+    c.kind === "classifier"
+      ? new sk.DecisionTreeClassifier(c.params as sk.DecisionTreeClassifierOptions)
+      : new sk.DecisionTreeRegressor(c.params as sk.DecisionTreeRegressorOptions);
+  est.fit(X, y, c.weighted ? { sampleWeight: w } : null);
+  return { X, est };
+}
 
 for (const builder of BUILDERS)
   describe(`DecisionTree* equal scikit-learn's trees (${builder.name})`, () => {
     for (const c of FX.trees) {
       it(c.name, () =>
         withBuilder(builder.kernel, () => {
-          const { X, y, w } = caseData(c.data);
-          const est =
-            c.kind === "classifier"
-              ? new sk.DecisionTreeClassifier(c.params as sk.DecisionTreeClassifierOptions)
-              : new sk.DecisionTreeRegressor(c.params as sk.DecisionTreeRegressorOptions);
-          est.fit(X, y, c.weighted ? { sampleWeight: w } : null);
+          const { X, est } = fitCase(c);
           assertSameTree(est.tree_ as sk.Tree, c.tree, c.name);
           assert.deepEqual(flat(est.apply(X)), c.apply);
           if (c.kind === "classifier") assert.deepEqual(flat(est.predict(X)), flat(c.predict));
@@ -38,12 +44,7 @@ for (const builder of BUILDERS)
 describe("exportGraphviz writes scikit-learn's DOT text", () => {
   for (const c of FX.trees.filter((t) => t.graphviz)) {
     it(c.name, () => {
-      const { X, y, w } = caseData(c.data);
-      const est =
-        c.kind === "classifier"
-          ? new sk.DecisionTreeClassifier(c.params as sk.DecisionTreeClassifierOptions)
-          : new sk.DecisionTreeRegressor(c.params as sk.DecisionTreeRegressorOptions);
-      est.fit(X, y, c.weighted ? { sampleWeight: w } : null);
+      const { est } = fitCase(c);
       const g = c.graphviz as { options: Record<string, unknown>; dot: string };
       assert.equal(sk.exportGraphviz(est, g.options as sk.ExportGraphvizOptions), g.dot);
     });

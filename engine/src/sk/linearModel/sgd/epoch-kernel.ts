@@ -3,6 +3,7 @@
  * SGD epoch. `plain-sgd.ts` fills the arguments; the layouts of `params` and `state` below are
  * shared with native/src/bind/solvers.cc.
  */
+import { hookSlot } from "../../../core/hook-slot.js";
 
 /** Slots of {@link SgdEpochArgs.params}. */
 export const enum SgdParam {
@@ -62,16 +63,10 @@ export interface SgdEpochArgs {
 /** Runs one epoch and returns the summed loss, or undefined to leave it to TypeScript. */
 export type SgdEpochKernel = (args: SgdEpochArgs) => number | undefined;
 
-let kernel: SgdEpochKernel | undefined;
+const slot = hookSlot<SgdEpochKernel>();
 
 /** Installs (or with undefined removes) the backend's epoch loop; returns the previous one. */
-export function setSgdEpochKernel(fn: SgdEpochKernel | undefined): SgdEpochKernel | undefined {
-  const previous = kernel;
-  kernel = fn;
-  return previous;
-}
+export const setSgdEpochKernel = slot.set;
 
 /** The installed epoch loop, if any. */
-export function sgdEpochKernel(): SgdEpochKernel | undefined {
-  return kernel;
-}
+export const sgdEpochKernel = slot.get;
